@@ -1,0 +1,49 @@
+/**
+ * The engine as it runs inside an audited page: bundled by esbuild into one script and
+ * evaluated in the page, so the CLI runs exactly the code the extension runs.
+ */
+import { scan } from '../engine/scan';
+import type { Report } from '../engine/types';
+import { BUILTIN_RULES } from '../rules';
+import { drawAnnotation, type AnnotationData } from '../report/draw-annotation';
+
+export interface PageApi {
+  scan(target: string): Report;
+  /** Scroll offsets at the last scan, to place boxes on a viewport screenshot. */
+  scroll(): { x: number; y: number };
+  /**
+   * Resolves once the DOM has had no mutation for `quietMs`, or after `capMs` whatever happens;
+   * with the milliseconds waited.
+   */
+  settle(quietMs: number, capMs: number): Promise<number>;
+  drawAnnotation(data: AnnotationData & { legendWidth: number }): void;
+}
+
+function settle(quietMs: number, capMs: number): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let quiet = 0;
+    const done = (): void => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(cap);
+      resolve(Math.round(performance.now() - start));
+    };
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = window.setTimeout(done, quietMs);
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    quiet = window.setTimeout(done, quietMs);
+    const cap = window.setTimeout(done, capMs);
+  });
+}
+
+const api: PageApi = {
+  scan: (target) => scan(document, { rules: BUILTIN_RULES, target }).report,
+  scroll: () => ({ x: window.scrollX, y: window.scrollY }),
+  settle,
+  drawAnnotation,
+};
+
+(globalThis as unknown as { __consentLens: PageApi }).__consentLens = api;

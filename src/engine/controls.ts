@@ -1,0 +1,112 @@
+/**
+ * Finding the things a person can switch: native checkboxes (with or without role=switch),
+ * ARIA switches, checkboxes and radios, aria-pressed and data-state toggles, class-named custom
+ * toggles, and radio groups that choose between options (one control of kind `choice`).
+ */
+import type { ControlKind } from './types';
+import { queryAll, type Root } from './dom';
+
+export const TOGGLE_SELECTOR = [
+  'input[type=checkbox]',
+  'input[type=radio]',
+  '[role=switch]',
+  '[role=checkbox]',
+  '[role=radio]',
+  '[role=menuitemcheckbox]',
+  '[aria-pressed]',
+  'button[aria-checked]',
+  'button[data-state=checked]',
+  'button[data-state=unchecked]',
+  'button[data-state=on]',
+  'button[data-state=off]',
+  '[role=button][data-state=on]',
+  '[role=button][data-state=off]',
+  'button[class*=toggle i]',
+  'button[class*=switch i]',
+].join(',');
+
+export interface Candidate {
+  el: Element;
+  /** For a choice: the options, in order. */
+  options: Element[];
+  /** The radiogroup / fieldset that holds the options, when there is one. */
+  group: Element | null;
+}
+
+function isRadio(el: Element): boolean {
+  return (el.localName === 'input' && (el as HTMLInputElement).type === 'radio') || el.getAttribute('role') === 'radio';
+}
+
+/**
+ * Form mirrors (Radix renders an aria-hidden native input beside its switch button) and parts of
+ * a toggle (a thumb with its own data-state) are not separate controls.
+ */
+function isShadowCopy(el: Element, all: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (all.has(p)) return true;
+  if (el.localName === 'input' && el.getAttribute('aria-hidden') === 'true') {
+    const prev = el.previousElementSibling;
+    if (prev && all.has(prev)) return true;
+  }
+  return false;
+}
+
+export function findCandidates(roots: readonly Root[]): Candidate[] {
+  const found = queryAll(roots, TOGGLE_SELECTOR);
+  const all = new Set(found);
+  const out: Candidate[] = [];
+  const groups = new Map<string | Element, Candidate>();
+  for (const el of found) {
+    if (isShadowCopy(el, all)) continue;
+    if (isRadio(el)) {
+      const group = el.closest('[role=radiogroup], fieldset');
+      const name = el.localName === 'input' ? (el as HTMLInputElement).name : '';
+      const form = el.closest('form');
+      const key: string | Element = group ?? (name ? `${name}\u0000${form ? queryKey(form) : ''}` : el);
+      let cand = groups.get(key);
+      if (!cand) {
+        cand = { el: group ?? el, options: [], group };
+        groups.set(key, cand);
+        out.push(cand);
+      }
+      cand.options.push(el);
+      continue;
+    }
+    out.push({ el, options: [], group: null });
+  }
+  return out;
+}
+
+const formKeys = new WeakMap<Element, string>();
+let formCounter = 0;
+function queryKey(form: Element): string {
+  let k = formKeys.get(form);
+  if (!k) {
+    k = `f${++formCounter}`;
+    formKeys.set(form, k);
+  }
+  return k;
+}
+
+/** Whether an element is (part of) something a person can switch. */
+export function isToggle(el: Element): boolean {
+  try {
+    return el.matches(TOGGLE_SELECTOR);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the person sees: a switch (role=switch, or a track clearly wider than tall), a checkbox,
+ * a button that stays pressed, or a choice between options.
+ */
+export function kindOf(c: Candidate, visible: Element | null): ControlKind {
+  if (c.options.length) return 'choice';
+  const el = c.el;
+  if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
+  if (el.hasAttribute('aria-pressed')) return 'button';
+  const r = (visible ?? el).getBoundingClientRect();
+  if (r.width >= r.height * 1.5 && r.height > 0) return 'switch';
+  if (el.localName === 'button' || el.getAttribute('role') === 'button') return /switch|toggle/i.test(el.className) ? 'switch' : 'button';
+  return 'checkbox';
+}

@@ -1,0 +1,83 @@
+/** Walking the composed tree: open shadow roots, slots, and the hosts around them. */
+
+export type Root = Document | ShadowRoot;
+
+/** The element a person sees as this one's parent: the slot it is assigned to, its parent, or its shadow host. */
+export function composedParent(el: Element): Element | null {
+  if (el.assignedSlot) return el.assignedSlot;
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return isShadowRoot(root) ? root.host : null;
+}
+
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
+
+/** Ancestors in the composed tree, nearest first, the element itself excluded. */
+export function* composedAncestors(el: Element): Generator<Element> {
+  for (let p = composedParent(el); p; p = composedParent(p)) yield p;
+}
+
+/** Whether `outer` is `inner` or one of its composed ancestors. */
+export function composedContains(outer: Element, inner: Element): boolean {
+  if (outer === inner || outer.contains(inner)) return true;
+  for (const a of composedAncestors(inner)) if (a === outer) return true;
+  return false;
+}
+
+/**
+ * The document and every open shadow root below it. Closed roots are unreachable by design.
+ * This is one pass over the elements, bounded by `maxElements`, and the only full walk a scan makes.
+ */
+export function collectRoots(doc: Document, maxElements = 500_000): Root[] {
+  const roots: Root[] = [doc];
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i]!;
+    const walker = (root.ownerDocument ?? doc).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let n = 0;
+    for (let node = walker.nextNode(); node && n < maxElements; node = walker.nextNode(), n++) {
+      const sr = (node as Element).shadowRoot;
+      if (sr) roots.push(sr);
+    }
+  }
+  return roots;
+}
+
+/** querySelectorAll over several roots, in root order then document order. */
+export function queryAll(roots: readonly Root[], selector: string): Element[] {
+  const out: Element[] = [];
+  for (const root of roots) for (const el of root.querySelectorAll(selector)) out.push(el);
+  return out;
+}
+
+/** Elements referenced by an IDREF list attribute (aria-labelledby, aria-describedby), same root. */
+export function idrefs(el: Element, attr: string): Element[] {
+  const ids = el.getAttribute(attr)?.split(/\s+/).filter(Boolean) ?? [];
+  const root = el.getRootNode() as Root;
+  return ids.map((id) => root.getElementById?.(id) ?? null).filter((e): e is HTMLElement => e !== null);
+}
+
+/** The `<!-- saved from url=(NNNN)URL -->` comment Chrome writes into a saved page. */
+export function savedFromUrl(doc: Document): string | null {
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === Node.COMMENT_NODE) {
+      const m = /saved from url=\(\d+\)(\S+)/.exec(n.nodeValue ?? '');
+      if (m?.[1]) return m[1];
+    }
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      // Chrome puts it before <html>; some tools put it first inside <html>.
+      const first = (n as Element).firstChild;
+      if (first?.nodeType === Node.COMMENT_NODE) {
+        const m = /saved from url=\(\d+\)(\S+)/.exec(first.nodeValue ?? '');
+        if (m?.[1]) return m[1];
+      }
+      break;
+    }
+  }
+  return null;
+}
+
+export function style(el: Element): CSSStyleDeclaration {
+  return (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
+}

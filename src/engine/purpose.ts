@@ -1,0 +1,34 @@
+/**
+ * Is this control the AI-training switch? It is when its words say the user's chats (content,
+ * posts, interactions, coding sessions, voice…) are used to train or improve AI models, or when
+ * they carry a phrase the service's rule names. Cookie categories, notifications, product
+ * features and an ML tool's own training jobs are not.
+ */
+import type { Rule } from '../rules/schema';
+import { AI_MODEL, IMPROVE, ML_OPS, TRAIN, USER_DATA } from './lexicon';
+
+export type Purpose = 'ai-training' | 'other';
+
+export function rulePhraseIn(text: string, rules: readonly Rule[]): string | null {
+  const lower = text.toLowerCase();
+  for (const rule of rules) {
+    for (const list of Object.values(rule.phrases)) {
+      for (const p of list) if (lower.includes(p.toLowerCase())) return p;
+    }
+  }
+  return null;
+}
+
+/** Whether words (not a rule) say this is about training AI on the user's data. */
+export function speaksOfTraining(text: string): boolean {
+  const userData = USER_DATA.test(text);
+  if (ML_OPS.test(text) && !userData) return false;
+  if (TRAIN.test(text) && (userData || AI_MODEL.test(text))) return true;
+  return IMPROVE.test(text) && AI_MODEL.test(text) && userData;
+}
+
+export function classifyPurpose(label: string, description: string, rules: readonly Rule[]): Purpose {
+  const text = `${label}. ${description}`;
+  if (rulePhraseIn(text, rules)) return 'ai-training';
+  return speaksOfTraining(text) ? 'ai-training' : 'other';
+}

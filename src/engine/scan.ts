@@ -1,0 +1,376 @@
+/**
+ * One scan of a page: surfaces → controls → label/purpose → state → measure → findings.
+ * Pure over the DOM it is given: no browser.* calls, no timers, no global state, so the content
+ * script, the CLI and the tests all call this same function.
+ */
+import type { Box, Control, ControlKind, Deadline, Report, State, Surface, SurfaceKind } from './types';
+import { REPORT_SCHEMA } from './types';
+import type { Rule } from '../rules/schema';
+import { collectRoots, composedContains, savedFromUrl } from './dom';
+import { findCandidates, isToggle, kindOf, type Candidate } from './controls';
+import { readLabel } from './label';
+import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
+import { readState } from './state';
+import { coveredBy, rendering, visibleStandIn } from './visibility';
+import { area, toDocBox, unionRects, visiblePart, scrollContainer, viewportRect } from './geometry';
+import { measureShape, measureText, textHolder } from './contrast';
+import {
+  actionsOf,
+  classifySurface,
+  dismissOf,
+  findSurfaces,
+  looksLikeSettings,
+  primaryActionOf,
+  settingsPanelFor,
+  surfaceText,
+  titleOf,
+  type SurfaceEl,
+} from './surfaces';
+import { judgeControl, judgeSurface, type ControlFacts } from './findings';
+import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
+import { findDeadline } from './deadline';
+import { OFF_MARKER, ON_MARKER, TRAIN } from './lexicon';
+import { normalise } from './text';
+import { ENGINE_VERSION } from './version';
+
+export interface ScanOptions {
+  rules: readonly Rule[];
+  /** As given by the caller (file path or URL); defaults to the page URL. */
+  target?: string;
+  /** The clock, for reproducible reports. */
+  now?: Date;
+}
+
+export interface ScanResult {
+  report: Report;
+  /** Report id → the element a highlight should outline (the visible control, the surface). */
+  elements: Map<string, Element>;
+}
+
+interface Built {
+  cand: Candidate;
+  kind: ControlKind;
+  state: State;
+  label: string;
+  description: string;
+  labelElement: Element | null;
+  purpose: Purpose;
+  /** What a person sees of it (the control itself or its stand-in); for a choice, the group. */
+  visible: Element;
+  /** Rect of the visible control, viewport coordinates. */
+  rect: DOMRect;
+  /** For the size check: the mark (switch, box, radio) a person aims at. */
+  markRect: DOMRect;
+  clickableRect: DOMRect;
+  hiddenReason: string | null;
+  related: Element[];
+}
+
+function optionState(text: string, groupIsTraining: boolean, rules: readonly Rule[]): 'on' | 'off' | null {
+  const mentions = groupIsTraining || rulePhraseIn(text, rules) !== null || speaksOfTraining(text) || TRAIN.test(text);
+  if (!mentions) return null;
+  const tail = text.split(/\s*[:：•·—–]\s*/).pop() ?? text;
+  if (OFF_MARKER.test(tail)) return 'off';
+  if (ON_MARKER.test(tail)) return 'on';
+  return OFF_MARKER.test(text) ? 'off' : 'on';
+}
+
+function visibleOf(el: Element): { visible: Element; hiddenReason: string | null } {
+  const r = rendering(el);
+  if (r.rendered) return { visible: el, hiddenReason: null };
+  const standIn = visibleStandIn(el);
+  if (standIn) return { visible: standIn, hiddenReason: null };
+  return { visible: el, hiddenReason: r.reason ?? 'zero-size' };
+}
+
+function labelsOf(el: Element): Element[] {
+  const labels = (el as HTMLInputElement).labels;
+  return labels ? Array.from(labels) : [];
+}
+
+function buildToggle(c: Candidate, rules: readonly Rule[]): Built {
+  const el = c.el;
+  const { visible, hiddenReason } = visibleOf(el);
+  const kind = kindOf(c, hiddenReason ? null : visible);
+  const info = readLabel(el, isToggle, kind === 'button');
+  const labels = labelsOf(el);
+  const rect = visible.getBoundingClientRect();
+  return {
+    cand: c,
+    kind,
+    state: readState(el),
+    label: info.label,
+    description: info.description,
+    labelElement: info.labelElement,
+    purpose: classifyPurpose(info.label, info.description, rules),
+    visible,
+    rect,
+    markRect: rect,
+    clickableRect: unionRects([rect, ...labels.map((l) => l.getBoundingClientRect())]),
+    hiddenReason,
+    related: [el, ...labels],
+  };
+}
+
+function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
+  const groupInfo = c.group ? readLabel(c.group, () => false, true) : null;
+  const groupText = groupInfo ? `${groupInfo.label} ${groupInfo.description}` : '';
+  const groupIsTraining = groupText.trim() !== '' && classifyPurpose(groupText, '', rules) === 'ai-training';
+  const options = c.options.map((o) => {
+    const info = readLabel(o, isToggle, true);
+    const label = info.label || normalise(o.textContent ?? '');
+    const { visible, hiddenReason } = visibleOf(o);
+    const labels = labelsOf(o);
+    const markRect = visible.getBoundingClientRect();
+    return {
+      el: o,
+      label,
+      labelElement: info.labelElement,
+      trains: optionState(label, groupIsTraining, rules),
+      selected: readState(o) === 'on',
+      visible,
+      hiddenReason,
+      markRect,
+      clickable: unionRects([markRect, ...labels.map((l) => l.getBoundingClientRect())]),
+      labels,
+    };
+  });
+  const isTraining = options.some((o) => o.trains === 'on') && options.some((o) => o.trains === 'off');
+  const selected = options.find((o) => o.selected);
+  const state: State = isTraining && selected?.trains ? selected.trains : 'unknown';
+  const shown = options.filter((o) => !o.hiddenReason);
+  const smallest = shown.reduce<(typeof options)[number] | null>(
+    (min, o) => (!min || area(o.markRect) < area(min.markRect) ? o : min),
+    null,
+  );
+  const rect = c.group && rendering(c.group).rendered ? c.group.getBoundingClientRect() : unionRects(options.map((o) => o.clickable));
+  const first = options.find((o) => o.trains) ?? options[0];
+  return {
+    cand: c,
+    kind: 'choice',
+    state,
+    label: groupInfo?.label || options.map((o) => o.label).join(' / '),
+    description: groupInfo?.description ?? '',
+    labelElement: first?.labelElement ?? first?.labels[0] ?? null,
+    purpose: isTraining ? 'ai-training' : 'other',
+    visible: c.group ?? c.el,
+    rect,
+    markRect: smallest?.markRect ?? new DOMRect(),
+    clickableRect: smallest?.clickable ?? new DOMRect(),
+    hiddenReason: shown.length ? null : (options[0]?.hiddenReason ?? 'zero-size'),
+    related: options.flatMap((o) => [o.el, o.visible, ...o.labels]),
+  };
+}
+
+interface SurfaceInfo {
+  s: SurfaceEl;
+  id: string;
+  title: string;
+  /** Rendered text with its line breaks (sentence ends for the deadline reader). */
+  text: string;
+  kind: SurfaceKind;
+  primary: { el: Element; name: string } | null;
+  dismiss: string | null;
+}
+
+export function scan(doc: Document, opts: ScanOptions): ScanResult {
+  const started = performance.now();
+  const win = doc.defaultView ?? window;
+  const url = doc.location?.href ?? '';
+  const savedFrom = /^(file|about|blob|data):/.test(url) ? savedFromUrl(doc) : null;
+  const pageUrl = savedFrom ?? url;
+  const rule = ruleForUrl(pageUrl, opts.rules) ?? ruleForSiteName(doc, opts.rules);
+  // Without a known service, every rule's phrases may name the control (a saved page, a mirror).
+  const phraseRules = rule ? [rule] : opts.rules;
+  const elements = new Map<string, Element>();
+
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    target: opts.target ?? url,
+    url,
+    savedFrom,
+    title: normalise(doc.title ?? ''),
+    scannedAt: (opts.now ?? new Date()).toISOString(),
+    service: rule?.id ?? null,
+    viewport: { width: win.innerWidth, height: win.innerHeight, devicePixelRatio: win.devicePixelRatio },
+    surfaces: [],
+    controls: [],
+    deadline: null,
+    engine: { version: ENGINE_VERSION, ms: 0 },
+  };
+
+  try {
+    const roots = collectRoots(doc);
+    const built: Built[] = [];
+    for (const c of findCandidates(roots)) {
+      try {
+        built.push(c.options.length ? buildChoice(c, phraseRules) : buildToggle(c, phraseRules));
+      } catch {
+        // One odd element must not cost the whole page its scan.
+      }
+    }
+    const training = built.filter((b) => b.purpose === 'ai-training');
+    const found = findSurfaces(roots, training.map((b) => b.cand.el));
+    const onSettingsUrl = isSettingsUrl(pageUrl, rule);
+    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''));
+    const surfaceFor = (el: Element): SurfaceEl | undefined => found.find((s) => composedContains(s.el, el));
+
+    // Training controls on a settings page that sit in no dialog get the settings panel as their surface.
+    if (pageIsSettings) {
+      for (const b of training) {
+        if (surfaceFor(b.cand.el)) continue;
+        const panel = settingsPanelFor(b.cand.el);
+        if (!found.some((s) => s.el === panel)) found.push({ el: panel, semantic: false, modal: false, settingsPanel: true });
+      }
+    }
+
+    const infos: SurfaceInfo[] = [];
+    for (const s of found) {
+      const title = titleOf(s.el);
+      const text = surfaceText(s.el);
+      const flat = normalise(text);
+      const hasTraining = training.some((b) => composedContains(s.el, b.cand.el));
+      const kind = classifySurface(s, title, flat, hasTraining, onSettingsUrl);
+      // Dialogs without a training control matter only when they announce new terms.
+      if (!hasTraining && kind !== 'terms-update') continue;
+      const actions = actionsOf(s.el, isToggle);
+      infos.push({
+        s,
+        id: `s${infos.length + 1}`,
+        title,
+        text,
+        kind,
+        primary: kind === 'settings' ? null : primaryActionOf(actions),
+        dismiss: dismissOf(s.el, actions),
+      });
+    }
+    const infoFor = (el: Element): SurfaceInfo | undefined => {
+      const s = surfaceFor(el) ?? found.find((f) => f.settingsPanel && composedContains(f.el, el));
+      return s ? infos.find((i) => i.s === s) : undefined;
+    };
+
+    const withTraining = new Set(training.map((b) => infoFor(b.cand.el)).filter((i): i is SurfaceInfo => !!i));
+    const chosen = built.filter((b) => {
+      if (b.purpose === 'ai-training') return true;
+      const info = infoFor(b.cand.el);
+      return !!info && withTraining.has(info);
+    });
+
+    chosen.forEach((b, i) => {
+      const id = `c${i + 1}`;
+      const info = infoFor(b.cand.el) ?? null;
+      const control: Control = {
+        id,
+        label: b.label,
+        description: b.description,
+        purpose: b.purpose,
+        state: b.state,
+        kind: b.kind,
+        box: toDocBox(b.rect, win),
+        findings: [],
+        surfaceId: info?.id ?? null,
+      };
+      if (b.purpose === 'ai-training') {
+        try {
+          control.findings = judgeControl(controlFacts(b, info, win));
+        } catch {
+          /* measured what we could; the control is still reported */
+        }
+      }
+      elements.set(id, b.visible);
+      report.controls.push(control);
+    });
+
+    for (const info of infos) {
+      const mine = report.controls.filter((c) => c.surfaceId === info.id);
+      const trainingHere = mine.filter((c) => c.purpose === 'ai-training');
+      const surface: Surface = {
+        id: info.id,
+        kind: info.kind,
+        title: info.title,
+        box: toDocBox(info.s.el.getBoundingClientRect(), win),
+        primaryAction: info.primary ? { label: info.primary.name, box: toDocBox(info.primary.el.getBoundingClientRect(), win) } : null,
+        findings: judgeSurface({
+          kind: info.kind,
+          modal: info.s.modal,
+          dismiss: info.dismiss,
+          primary: info.primary?.name ?? null,
+          toggles: trainingHere.filter((c) => c.kind !== 'choice').map((c) => ({ kind: c.kind, state: c.state })),
+          hasChoice: trainingHere.some((c) => c.kind === 'choice'),
+        }),
+      };
+      elements.set(info.id, info.s.el);
+      report.surfaces.push(surface);
+    }
+
+    report.deadline = deadlineOf(infos, rule);
+  } catch (e) {
+    report.error = `scan failed: ${e instanceof Error ? e.message : String(e)}`;
+    report.surfaces = [];
+    report.controls = [];
+  }
+  report.engine.ms = Math.round((performance.now() - started) * 100) / 100;
+  return { report, elements };
+}
+
+function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlFacts {
+  let hiddenReason = b.hiddenReason;
+  let outOfView: ControlFacts['outOfView'] = null;
+  if (!hiddenReason && b.kind !== 'choice') {
+    const part = visiblePart(b.visible, b.rect);
+    if (area(part.rect) < 0.5 * area(b.rect)) {
+      const container = scrollContainer(b.visible);
+      if (container && part.clippedBy === container) {
+        const cr = container.getBoundingClientRect();
+        const top = cr.top + container.clientTop;
+        const bottom = top + container.clientHeight;
+        const distancePx = b.rect.top >= bottom ? b.rect.top - bottom : b.rect.bottom <= top ? top - b.rect.bottom : 0;
+        outOfView = { where: 'scroll-container', distancePx, visibleHeightPx: container.clientHeight };
+      } else {
+        const vp = viewportRect(win);
+        const distancePx = b.rect.top >= vp.bottom ? b.rect.top - vp.bottom : b.rect.bottom <= 0 ? -b.rect.bottom : 0;
+        outOfView = { where: 'viewport', distancePx, visibleHeightPx: vp.height };
+      }
+    } else if (coveredBy(b.visible, b.related)) {
+      hiddenReason = 'covered';
+    }
+  }
+  const holder = b.labelElement ? textHolder(b.labelElement, b.label) : null;
+  const labelText = holder ? measureText(holder) : null;
+  const shape = b.kind === 'choice' || hiddenReason ? null : measureShape(b.visible);
+  let primary: ControlFacts['primary'] = null;
+  if (info?.primary) {
+    const pr = info.primary.el.getBoundingClientRect();
+    const ph = textHolder(info.primary.el, info.primary.name) ?? info.primary.el;
+    const pt = measureText(ph);
+    const pv = visiblePart(info.primary.el, pr);
+    primary = { label: info.primary.name, area: area(pr), fontPx: pt.fontPx, contrast: pt.contrast, inView: area(pv.rect) >= 0.5 * area(pr) };
+  }
+  return {
+    kind: b.kind,
+    state: b.state,
+    label: b.label,
+    surfaceKind: info?.kind ?? null,
+    hiddenReason,
+    width: b.markRect.width,
+    height: b.markRect.height,
+    clickableArea: area(b.clickableRect),
+    labelText,
+    shape,
+    outOfView,
+    primary,
+  };
+}
+
+function deadlineOf(infos: SurfaceInfo[], rule: Rule | null): Deadline | null {
+  const ordered = [...infos.filter((i) => i.kind === 'terms-update'), ...infos.filter((i) => i.kind !== 'terms-update')];
+  for (const info of ordered) {
+    const found = findDeadline(info.text);
+    if (found) return { date: found.date, text: found.text, source: 'page' };
+  }
+  if (!rule) return null;
+  const current = rule.deadlines.filter((d) => !d.supersededBy).at(-1);
+  return current ? { date: current.date, text: `${current.note} (${rule.name})`, source: 'rule' } : null;
+}
+
+export type { Box };

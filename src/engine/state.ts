@@ -1,0 +1,48 @@
+/** Reading a toggle's state the way assistive technology does, then the way frameworks mark it. */
+import type { State } from './types';
+
+function fromToken(v: string | null): State | null {
+  switch (v?.trim().toLowerCase()) {
+    case 'true':
+    case 'checked':
+    case 'on':
+    case 'active':
+      return 'on';
+    case 'false':
+    case 'unchecked':
+    case 'off':
+    case 'inactive':
+      return 'off';
+    case 'mixed':
+    case 'indeterminate':
+      return 'mixed';
+    default:
+      return null;
+  }
+}
+
+export function readState(el: Element): State {
+  if (el.localName === 'input') {
+    const input = el as HTMLInputElement;
+    if (input.type === 'checkbox' || input.type === 'radio') {
+      if (input.indeterminate) return 'mixed';
+      return input.checked ? 'on' : 'off';
+    }
+  }
+  return (
+    fromToken(el.getAttribute('aria-checked')) ??
+    fromToken(el.getAttribute('aria-pressed')) ??
+    fromToken(el.getAttribute('data-state')) ??
+    fromToken(el.getAttribute('data-checked')) ??
+    fromClass(el) ??
+    'unknown'
+  );
+}
+
+/** Custom toggles without ARIA often say their state only in a class ("toggle is-on"). */
+function fromClass(el: Element): State | null {
+  const cls = ` ${el.getAttribute('class') ?? ''} `.toLowerCase();
+  if (/[\s_-](is-)?(on|checked|active|enabled)\s/.test(cls)) return 'on';
+  if (/[\s_-](is-)?(off|unchecked|inactive)\s/.test(cls)) return 'off';
+  return null;
+}

@@ -1,0 +1,182 @@
+/**
+ * Surfaces are where a choice is put to the user: dialogs (role=dialog|alertdialog, aria-modal,
+ * <dialog open>), fixed or sticky overlays and bottom sheets that hold a control, and on a
+ * settings page, the panel that holds the setting.
+ */
+import type { SurfaceKind } from './types';
+import { composedAncestors, composedContains, idrefs, queryAll, style, type Root } from './dom';
+import { ACCEPT, DISMISS, SETTINGS_TITLE, TERMS_UPDATE, UPDATE } from './lexicon';
+import { clip, lines, normalise, renderedText, sentences } from './text';
+import { THRESHOLDS } from './thresholds';
+import { rendering } from './visibility';
+import { computeAccessibleName } from 'dom-accessibility-api';
+import { area } from './geometry';
+
+export interface SurfaceEl {
+  el: Element;
+  /** role=dialog and friends, as opposed to a positioned overlay or a settings panel. */
+  semantic: boolean;
+  modal: boolean;
+  settingsPanel: boolean;
+}
+
+const SEMANTIC = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
+
+function bigEnough(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.width >= THRESHOLDS.minSurfacePx.width && r.height >= THRESHOLDS.minSurfacePx.height;
+}
+
+function isModal(el: Element): boolean {
+  if (el.getAttribute('aria-modal') === 'true' || el.getAttribute('role') === 'alertdialog') return true;
+  try {
+    if (el.matches(':modal')) return true;
+  } catch {
+    /* :modal unsupported */
+  }
+  // A fixed layer covering most of the viewport blocks the page behind it.
+  const win = el.ownerDocument.defaultView ?? window;
+  for (const e of [el, ...composedAncestors(el)]) {
+    if (style(e).position === 'fixed') {
+      const r = e.getBoundingClientRect();
+      if (area(r) >= 0.9 * win.innerWidth * win.innerHeight) return true;
+    }
+  }
+  // A sibling backdrop (Radix renders the overlay next to the content).
+  const parent = el.parentElement;
+  if (parent) {
+    for (const sib of Array.from(parent.children)) {
+      if (sib === el) continue;
+      const s = style(sib);
+      if (s.position === 'fixed') {
+        const r = sib.getBoundingClientRect();
+        if (area(r) >= 0.9 * win.innerWidth * win.innerHeight) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Innermost wins: an element that contains another of the same list is dropped. */
+function innermost(list: Element[]): Element[] {
+  return list.filter((a) => !list.some((b) => b !== a && composedContains(a, b)));
+}
+
+/**
+ * Surfaces on the page: every rendered semantic dialog, and every fixed/sticky overlay that
+ * holds one of `controls` and is not part of a dialog already found.
+ */
+export function findSurfaces(roots: readonly Root[], controls: readonly Element[]): SurfaceEl[] {
+  const semantic = innermost(queryAll(roots, SEMANTIC).filter((d) => rendering(d).rendered || bigEnough(d)));
+  const positioned = new Set<Element>();
+  for (const c of controls) {
+    for (const a of composedAncestors(c)) {
+      if (semantic.some((s) => s === a)) break;
+      const pos = style(a).position;
+      if ((pos === 'fixed' || pos === 'sticky') && bigEnough(a)) {
+        positioned.add(a);
+        break;
+      }
+    }
+  }
+  const overlays = innermost(
+    Array.from(positioned).filter((p) => !semantic.some((s) => composedContains(s, p) || composedContains(p, s))),
+  );
+  return [
+    ...semantic.map((el) => ({ el, semantic: true, modal: isModal(el), settingsPanel: false })),
+    ...overlays.map((el) => ({ el, semantic: false, modal: isModal(el), settingsPanel: false })),
+  ];
+}
+
+/** The panel of a settings page that holds `control`: a tab panel, main, a form or section. */
+export function settingsPanelFor(control: Element): Element {
+  const panel = control.closest('[role=tabpanel], main, [role=main], form, section');
+  return panel ?? control.ownerDocument.body;
+}
+
+export function titleOf(el: Element): string {
+  const labelled = idrefs(el, 'aria-labelledby')
+    .map((e) => normalise(e.textContent ?? ''))
+    .join(' ');
+  if (labelled) return clip(labelled, 160);
+  const aria = el.getAttribute('aria-label');
+  if (aria) return clip(normalise(aria), 160);
+  const heading = el.querySelector('h1, h2, h3, [role=heading]');
+  if (heading) return clip(normalise(heading.textContent ?? ''), 160);
+  return clip(lines(el, 400)[0] ?? '', 160);
+}
+
+/** Rendered text of a surface within the text budget, line breaks kept. */
+export function surfaceText(el: Element): string {
+  return renderedText(el, THRESHOLDS.maxSurfaceText);
+}
+
+/** The page or dialog is a settings page: its rule says so, or its title does. */
+export function looksLikeSettings(title: string): boolean {
+  return SETTINGS_TITLE.test(title) && !TERMS_UPDATE.test(title);
+}
+
+/** A terms update: the title names the terms, or one sentence names both the terms and a change. */
+export function looksLikeTermsUpdate(title: string, text: string): boolean {
+  if (TERMS_UPDATE.test(title) && !looksLikeSettings(title)) return true;
+  return sentences(text).some((s) => TERMS_UPDATE.test(s) && UPDATE.test(s));
+}
+
+export function classifySurface(
+  s: SurfaceEl,
+  title: string,
+  text: string,
+  hasTrainingControl: boolean,
+  onSettingsUrl: boolean,
+): SurfaceKind {
+  if (s.settingsPanel || looksLikeSettings(title) || (onSettingsUrl && !s.semantic)) return 'settings';
+  if (looksLikeTermsUpdate(title, text)) return 'terms-update';
+  if (hasTrainingControl) return 'consent-prompt';
+  return 'other';
+}
+
+const ACTIONABLE = 'button, [role=button], input[type=submit], input[type=button], a[href], [role=link]';
+const OPTION = '[role=radio], input[type=radio], [role=option], [role=menuitem]';
+
+function nameOf(el: Element): string {
+  try {
+    return normalise(computeAccessibleName(el));
+  } catch {
+    return normalise(el.textContent ?? '');
+  }
+}
+
+/** Buttons of a surface that are rendered, with their names, excluding the toggles themselves. */
+export function actionsOf(surface: Element, isToggle: (e: Element) => boolean): { el: Element; name: string }[] {
+  return Array.from(surface.querySelectorAll(ACTIONABLE))
+    .filter((b) => !isToggle(b) && rendering(b).rendered)
+    .map((el) => ({ el, name: nameOf(el) }))
+    .filter((b) => b.name.length > 0 && b.name.length <= 80);
+}
+
+/** The accept-like action a person is steered to: among accept-worded buttons, the largest. */
+export function primaryActionOf(actions: { el: Element; name: string }[]): { el: Element; name: string } | null {
+  let best: { el: Element; name: string } | null = null;
+  let bestArea = -1;
+  for (const a of actions) {
+    if (!ACCEPT.test(a.name) || DISMISS.test(a.name)) continue;
+    const ar = area(a.el.getBoundingClientRect());
+    if (ar > bestArea) {
+      best = a;
+      bestArea = ar;
+    }
+  }
+  return best;
+}
+
+/** A close button, "Not now", "Later"… — as a button, link or an option of a choice. */
+export function dismissOf(surface: Element, actions: { el: Element; name: string }[]): string | null {
+  for (const a of actions) {
+    if (DISMISS.test(a.name) || /^[×✕✖x]$/i.test(a.name)) return a.name;
+  }
+  for (const o of Array.from(surface.querySelectorAll(OPTION))) {
+    const name = nameOf(o);
+    if (DISMISS.test(name)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,257 @@
+/**
+ * What the engine must report for each committed HTML fixture in test/fixtures/.
+ *
+ * Every finding below is derived from the rules in /work/shared/DOMAIN.md and was checked
+ * against measurements taken in Chromium at 1280x800 (the numbers are in the comments).
+ *
+ * How these entries read the rules:
+ * - A control's `kind` follows its role: role=switch -> 'switch'; a plain
+ *   input[type=checkbox] -> 'checkbox', even if a sibling element draws it as a switch;
+ *   a radio group -> 'choice'.
+ * - For a 'choice' the `visible` box is the radiogroup element. It has no fill of its own;
+ *   each option card has a border that passes 3:1 (unselected stone-500 4.8:1, selected
+ *   stone-900 17:1), so the choice is not low-contrast.
+ * - A control that is not rendered (`hidden`) has no visible box, so it gets none of the
+ *   findings that need one (small-target, low-contrast, false-hierarchy, out-of-view).
+ *   `preselected` and `bundled-consent` still apply, because they depend on its state.
+ */
+export type FindingId = 'preselected' | 'false-hierarchy' | 'small-target' | 'low-contrast' | 'hidden'
+  | 'out-of-view' | 'bundled-consent' | 'forced-choice' | 'vague-label';
+export interface ControlExpectation {
+  /** substring (case-insensitive) or RegExp the reported label must match */
+  label: string | RegExp;
+  state: 'on' | 'off' | 'mixed' | 'unknown';
+  kind: 'switch' | 'checkbox' | 'choice' | 'button';
+  /** the exact set of finding ids on this control */
+  findings: FindingId[];
+  /** selector path of the element whose border box IS the visible control; each further entry is queried inside the previous match's shadowRoot. Omit for hidden controls. */
+  visible?: string[];
+}
+export interface SurfaceExpectation {
+  kind: 'terms-update' | 'consent-prompt' | 'settings' | 'other';
+  title: string | RegExp;
+  /** exact set of surface-level finding ids (forced-choice, bundled-consent) */
+  findings: FindingId[];
+  primaryAction: string | RegExp | null;
+}
+export interface FixtureExpectation {
+  file: string;                          // relative to test/fixtures
+  service: string | null;                // 'claude', 'chatgpt' or null
+  aiTraining: ControlExpectation[];      // exactly these ai-training controls, in document order
+  surfaces?: SurfaceExpectation[];       // surfaces that contain an ai-training control (omit to skip)
+  deadline?: { date: string; source: 'page' | 'rule' } | null; // omit to skip
+  negative?: true;
+}
+
+const CLAUDE_DEADLINE_PAGE = { date: '2025-10-08', source: 'page' } as const;
+const CLAUDE_DEADLINE_RULE = { date: '2025-10-08', source: 'rule' } as const;
+const RADIX_SWITCH_IN_DIALOG = ['[role="dialog"] button[role="switch"]'];
+
+/**
+ * The Claude grace-period dialog (also used for the fr/de/ja copies), measured:
+ * switch 28x16; label 12px, oklch(70.7% 0.022 261.325) = #99a1af on #fff -> 2.60:1;
+ * switch track (ON) #030712 on #fff -> 20.1:1; Accept 448x44, 16px, #fff on #030712 -> 20.1:1.
+ * false-hierarchy: area 19712/448 = 44x, font 16/12 = 1.33x, contrast 20.1/2.60 = 7.7x (3 of 3).
+ */
+const GRACE_FINDINGS: FindingId[] = ['preselected', 'false-hierarchy', 'small-target', 'low-contrast', 'vague-label'];
+
+export const expectations: FixtureExpectation[] = [
+  // ------------------------------------------------------------------ Claude
+  {
+    file: 'claude-terms-grace-switch.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'You can help improve Claude', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Updates to Consumer Terms and Policies', findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    // sr-only input + styled sibling track 36x20 (the <label> wrapping both is also 36x20);
+    // area 19712/720 = 27x, font 1.33x, contrast 7.7x.
+    file: 'claude-terms-grace-checkbox.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'You can help improve Claude', state: 'on', kind: 'switch', // a person sees the styled track (36x20), not the sr-only input
+      findings: GRACE_FINDINGS,
+      visible: ['[role="dialog"] label > input.peer + div'],
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Updates to Consumer Terms and Policies', findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    // Radio cards 448x48, 14px #1c1917 (16.8:1) vs Continue 448x44, 16px, 20.1:1:
+    // area < 1x, font 1.14x, contrast 1.2x -> no false-hierarchy. Not bundled (explicit choice).
+    file: 'claude-terms-choice.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Help improve Claude', state: 'on', kind: 'choice',
+      findings: ['preselected', 'vague-label'],
+      visible: ['[role="dialog"] [role="radiogroup"]'],
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Updates to Consumer Terms and Policies', findings: [], primaryAction: /^continue$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    // Switch 36x20; heading 14px/600 #1c1917 (17.5:1); Accept 448x44, 16px, 20.1:1:
+    // area 27x, font 1.14x, contrast 1.15x -> 1 of 3, no false-hierarchy. No close / "Not now".
+    // The switch sits in a <form>, so Radix renders its aria-hidden, opacity:0 "bubble"
+    // input next to it; that input is not a second control.
+    file: 'claude-terms-post-deadline.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Help improve Claude', state: 'on', kind: 'switch',
+      findings: ['preselected', 'small-target', 'vague-label'],
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: /updated our Consumer Terms and Privacy Policy/i, findings: ['bundled-consent', 'forced-choice'], primaryAction: /^accept$/i }],
+    deadline: CLAUDE_DEADLINE_RULE,
+  },
+  {
+    // Settings page (not a dialog). Switch 36x20, OFF track stone-500 #79716b on #fff -> 4.81:1;
+    // label 14px #1c1917 -> 17.5:1. "Location metadata" (ON) is not ai-training.
+    file: 'claude-settings-privacy.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Help improve Claude', state: 'off', kind: 'switch',
+      findings: ['small-target', 'vague-label'],
+      visible: ['button[role="switch"][aria-labelledby="model-improvement-label"]'],
+    }],
+    surfaces: [{ kind: 'settings', title: /privacy|settings/i, findings: [], primaryAction: null }],
+    deadline: CLAUDE_DEADLINE_RULE,
+  },
+  // ------------------------------------------------------------------ ChatGPT
+  {
+    // Settings modal, Data controls tab. Switch 32x20, ON #0a0a0a on #fff -> 19.8:1;
+    // label 14px #171717 -> 17.9:1.
+    file: 'chatgpt-data-controls.html',
+    service: 'chatgpt',
+    aiTraining: [{
+      label: 'Improve the model for everyone', state: 'on', kind: 'switch',
+      findings: ['small-target', 'vague-label'],
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'settings', title: /settings|data controls/i, findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  // ------------------------------------------------------------------ hard cases
+  {
+    // Checked native checkbox inside a closed <details> ("More options"): checkVisibility() false.
+    // Its label is 14px #1e2939 (14.7:1) and "Accept and continue" 14px 17.8:1, so font and
+    // contrast would not give false-hierarchy even if a box were assumed.
+    file: 'hard-details-hidden.html',
+    service: null,
+    aiTraining: [{
+      label: 'train Parley', state: 'on', kind: 'checkbox',
+      findings: ['hidden', 'preselected'],
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Updated Terms of Service', findings: ['bundled-consent'], primaryAction: /accept and continue/i }],
+    deadline: { date: '2025-11-15', source: 'page' },
+  },
+  {
+    // Scroll container 576x380 at y=206..586; switch 48x28 at y~1600 (below it and the viewport);
+    // Accept 88x40 at y=603 (on screen). Area 3508/1344 = 2.6x, font 14/14, contrast
+    // 6.44/17.75 -> no false-hierarchy. ON track indigo-600 on #fff -> 6.4:1.
+    file: 'hard-scroll-out-of-view.html',
+    service: null,
+    aiTraining: [{
+      label: 'Use my chats to train Lumen models', state: 'on', kind: 'switch',
+      findings: ['out-of-view', 'preselected'],
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Lumen Terms of Service update', findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: { date: '2025-12-01', source: 'page' },
+  },
+  {
+    // No terms text, so a consent prompt. Label 14px lab(79.5 0 0) = #c5c5c5 on
+    // rgba(255,255,255,.72) over color(srgb 1 1 1) -> 1.73:1. input[role=switch] 44x26,
+    // ON lab(18 2 -12) -> 13.9:1. Continue 112x36, 14px, 17.7:1. The <label> around the row
+    // is 462x68: area 4032/31416 (or 4032/1144 = 3.5x for the switch alone), font 1x,
+    // contrast 10.3x -> 1 of 3, no false-hierarchy.
+    file: 'hard-low-contrast.html',
+    service: null,
+    aiTraining: [{
+      label: 'train its models on my conversations', state: 'on', kind: 'switch',
+      findings: ['preselected', 'low-contrast'],
+      visible: ['[role="dialog"] input[role="switch"]'],
+    }],
+    surfaces: [{ kind: 'consent-prompt', title: 'A quick question about your chats', findings: [], primaryAction: /^continue$/i }],
+    deadline: null,
+  },
+  {
+    // Dialog inside <consent-modal>'s open shadow root. Switch 46x26, ON #111827 -> 17.7:1;
+    // label 14px #1f2937 -> 14.7:1; Accept 96x36, 14px, 17.7:1: area 2.9x, font 1x,
+    // contrast 1.2x.
+    file: 'hard-shadow-dom.html',
+    service: null,
+    aiTraining: [{
+      label: 'train Quill', state: 'on', kind: 'switch',
+      findings: ['preselected'],
+      visible: ['consent-modal', 'button[role="switch"]'],
+    }],
+    surfaces: [{ kind: 'terms-update', title: /updating our Terms/i, findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: { date: '2026-01-05', source: 'page' },
+  },
+  {
+    // The DOM changes every ~250 ms (longest gap 253 ms); the dialog is inserted at ~2.5 s
+    // and nothing changes after that. Switch 36x20, ON #030712; label 14px #101828 -> 17.8:1;
+    // Accept 400x40, 14px, 20.1:1: area 22x, font 1x, contrast 1.13x -> no false-hierarchy.
+    file: 'hard-late-dialog.html',
+    service: null,
+    aiTraining: [{
+      label: 'Let Orbit train its models on my chats', state: 'on', kind: 'switch',
+      findings: ['preselected', 'small-target'],
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: /changes to orbit/i, findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: { date: '2025-11-01', source: 'page' },
+  },
+  // ------------------------------------------------------------------ other languages
+  {
+    file: 'lang-fr.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Aidez à améliorer Claude', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: /Mises à jour des Conditions d.utilisation/i, findings: ['bundled-consent'], primaryAction: /^accepter$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    file: 'lang-de.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Helfen Sie, Claude zu verbessern', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Aktualisierungen der Verbraucherbedingungen und Richtlinien', findings: ['bundled-consent'], primaryAction: /^akzeptieren$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    file: 'lang-ja.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Claudeの改善にご協力ください', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: '消費者向け利用規約およびポリシーの更新', findings: ['bundled-consent'], primaryAction: /^同意する$/ }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  // ------------------------------------------------------------------ negatives
+  // OneTrust preference center: "Performance Cookies" (pre-enabled, "help us improve our website"),
+  // "Functional Cookies", "Targeting Cookies"; "Strictly Necessary" is "Always Active".
+  { file: 'neg-cookie-preferences.html', service: null, aiTraining: [], negative: true },
+  // ChatGPT Settings > General: dark-theme code, data-analyst code, notifications, Memory.
+  { file: 'neg-app-settings.html', service: 'chatgpt', aiTraining: [], negative: true },
+  // Sign-up modal with a pre-checked "Send me product news and tips" checkbox.
+  { file: 'neg-newsletter.html', service: null, aiTraining: [], negative: true },
+  // ML platform: "Auto-resume failed training runs", "Retrain model nightly on new data", ...
+  { file: 'neg-ml-dashboard.html', service: null, aiTraining: [], negative: true },
+  // A claude.ai conversation *about* the training toggle; aria-pressed feedback buttons, no dialog.
+  { file: 'neg-chat-transcript.html', service: 'claude', aiTraining: [], negative: true },
+];

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Separate from vite.config.ts so the extension build plugins stay out of test runs.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          // Real Chromium through playwright-core: layout, contrast, visibility, the CLI.
+          name: 'browser',
+          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
