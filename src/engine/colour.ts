@@ -57,7 +57,13 @@ export const WHITE: Rgba = { r: 1, g: 1, b: 1, a: 1 };
 export function parseColour(css: string): Rgba | null {
   const value = css.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
-  const parsed = parse(value);
+  let parsed;
+  try {
+    parsed = parse(value);
+  } catch {
+    // culori throws on some truncated syntaxes ("color("); a value we cannot read is no colour.
+    return null;
+  }
   if (!parsed) return null;
   // Out-of-gamut colours (wide-gamut oklch, display-p3) are clipped as the display does on sRGB.
   const rgb = clampRgb(toRgb(parsed));
@@ -100,6 +106,12 @@ export function toHex(c: Rgba): string {
       .toString(16)
       .padStart(2, '0');
   return `#${h(c.r)}${h(c.g)}${h(c.b)}`;
+}
+
+/** A size as a person reads it: whole pixels where whole, else one decimal (never 23.9 → 24). */
+export function px(n: number): string {
+  const r = Math.floor(n * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
 }
 
 /** Two decimals: enough for a ratio a person reads, stable across platforms. */

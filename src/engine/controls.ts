@@ -12,6 +12,7 @@ export const TOGGLE_SELECTOR = [
   '[role=switch]',
   '[role=checkbox]',
   '[role=radio]',
+  '[role=listbox] [role=option]',
   '[role=menuitemcheckbox]',
   '[aria-pressed]',
   'button[aria-checked]',
@@ -33,8 +34,10 @@ export interface Candidate {
   group: Element | null;
 }
 
-function isRadio(el: Element): boolean {
-  return (el.localName === 'input' && (el as HTMLInputElement).type === 'radio') || el.getAttribute('role') === 'radio';
+/** One option among several: a radio button, or an option of a listbox. */
+function isOption(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return (el.localName === 'input' && (el as HTMLInputElement).type === 'radio') || role === 'radio' || role === 'option';
 }
 
 /**
@@ -57,8 +60,8 @@ export function findCandidates(roots: readonly Root[]): Candidate[] {
   const groups = new Map<string | Element, Candidate>();
   for (const el of found) {
     if (isShadowCopy(el, all)) continue;
-    if (isRadio(el)) {
-      const group = el.closest('[role=radiogroup], fieldset');
+    if (isOption(el)) {
+      const group = el.closest('[role=radiogroup], [role=listbox], fieldset');
       const name = el.localName === 'input' ? (el as HTMLInputElement).name : '';
       const form = el.closest('form');
       const key: string | Element = group ?? (name ? `${name}\u0000${form ? queryKey(form) : ''}` : el);

@@ -5,7 +5,7 @@
 import type { ControlKind, Finding, FindingId, Severity, State, SurfaceKind } from './types';
 import { THRESHOLDS as T } from './thresholds';
 import { BENEFIT, CONSEQUENCE } from './lexicon';
-import { round2 } from './colour';
+import { px, round2 } from './colour';
 
 export const REFS: Record<FindingId, string[]> = {
   preselected: ['GDPR Recital 32', 'CJEU C-673/17 (Planet49)', 'EDPB Guidelines 03/2022: "deceptive snugness"', 'Gray et al. 2018: preselection'],
@@ -97,7 +97,7 @@ export function judgeControl(f: ControlFacts): Finding[] {
           finding(
             'small-target',
             consent ? 'medium' : 'low',
-            `The ${what} is only ${Math.round(f.width)}×${Math.round(f.height)} px; the accessibility minimum for a target is ${T.minTargetPx}×${T.minTargetPx} px.`,
+            `The ${what} is only ${px(f.width)}×${px(f.height)} px; the accessibility minimum for a target is ${T.minTargetPx}×${T.minTargetPx} px.`,
             { widthPx: round2(f.width), heightPx: round2(f.height), minimumPx: T.minTargetPx },
           ),
         );

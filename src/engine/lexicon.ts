@@ -86,10 +86,22 @@ export const USER_DATA = words(
  * training", "retrain nightly". These mean the page is about training the user's own models.
  */
 export const ML_OPS = words([
-  'training (?:runs?|jobs?|metrics|loss|steps?|epochs?|data ?sets?|pipelines?|clusters?|scripts?|checkpoints?)',
+  'training (?:runs?|jobs?|metrics|loss|steps?|epochs?|data(?: ?sets?)?|pipelines?|clusters?|scripts?|checkpoints?)',
+  '(?:model )?training (?:finish\\w*|complet\\w*|end\\w*|fail\\w*|status)',
   '(?:mixed-precision|distributed|gpu|early) (?:training|stopping)',
   'retrain\\w*', 'epochs?', 'checkpoints?', 'hyperparameters?', 'gpus?', 'batch size',
 ]);
+
+/** Model nouns only: "improve" needs a model as its object, not "the AI" answering better. */
+export const MODEL = words(
+  ['models?', 'llms?', 'modell\\w*', 'mod[eè]les?', 'modelos?', 'modell[io]', 'modellen'],
+  ['モデル', '모델'],
+);
+
+/** A notification setting about something, not a consent. */
+export const NOTIFY = words([
+  'notify me', 'notifications?', 'email me', 'alert me', 'send me', 'benachrichtig\\w*', 'm\'avertir', 'notifica\\w*', 'avísame', 'avvisami',
+], ['通知', '알림']);
 
 /** Benefit words a vague label leans on. */
 export const BENEFIT = words(

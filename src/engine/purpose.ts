@@ -5,7 +5,7 @@
  * features and an ML tool's own training jobs are not.
  */
 import type { Rule } from '../rules/schema';
-import { AI_MODEL, IMPROVE, ML_OPS, TRAIN, USER_DATA } from './lexicon';
+import { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, TRAIN, USER_DATA } from './lexicon';
 
 export type Purpose = 'ai-training' | 'other';
 
@@ -21,10 +21,13 @@ export function rulePhraseIn(text: string, rules: readonly Rule[]): string | nul
 
 /** Whether words (not a rule) say this is about training AI on the user's data. */
 export function speaksOfTraining(text: string): boolean {
-  const userData = USER_DATA.test(text);
-  if (ML_OPS.test(text) && !userData) return false;
+  // An ML tool's own jobs ("training runs", "your training data set") are not the user's
+  // chats: the user's data must be named outside those phrases, or the text is about the tool.
+  const mlOps = ML_OPS.test(text);
+  const userData = USER_DATA.test(mlOps ? text.replace(new RegExp(ML_OPS.source, 'giu'), ' ') : text);
+  if ((mlOps || NOTIFY.test(text)) && !userData) return false;
   if (TRAIN.test(text) && (userData || AI_MODEL.test(text))) return true;
-  return IMPROVE.test(text) && AI_MODEL.test(text) && userData;
+  return IMPROVE.test(text) && MODEL.test(text) && userData;
 }
 
 export function classifyPurpose(label: string, description: string, rules: readonly Rule[]): Purpose {

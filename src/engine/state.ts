@@ -32,6 +32,7 @@ export function readState(el: Element): State {
   return (
     fromToken(el.getAttribute('aria-checked')) ??
     fromToken(el.getAttribute('aria-pressed')) ??
+    (el.getAttribute('role') === 'option' ? fromToken(el.getAttribute('aria-selected')) : null) ??
     fromToken(el.getAttribute('data-state')) ??
     fromToken(el.getAttribute('data-checked')) ??
     fromClass(el) ??

@@ -3,6 +3,7 @@
  * extension's callouts. Pure functions of the report object.
  */
 import type { Control, Finding, Report, Surface } from '../engine/types';
+import { px } from '../engine/colour';
 
 function num(f: Finding | undefined, key: string): number | null {
   const v = f?.measured[key];
@@ -20,16 +21,24 @@ export function calloutText(control: Control, surface: Surface | null): string {
   const oov = by('out-of-view');
   if (oov) bits.push(`${num(oov, 'distancePx')} px out of view`);
   const small = by('small-target');
-  if (small) bits.push(`${Math.round(num(small, 'widthPx') ?? 0)}×${Math.round(num(small, 'heightPx') ?? 0)} px ${control.kind}`);
+  if (small) bits.push(`${px(num(small, 'widthPx') ?? 0)}×${px(num(small, 'heightPx') ?? 0)} px ${control.kind}`);
   const low = by('low-contrast');
   if (low) {
-    const c = num(low, 'labelContrast');
-    bits.push(c !== null ? `label contrast ${c}:1` : `contrast ${num(low, 'controlContrast')}:1`);
+    // Name the part that failed: the label's text, or else the control's own shape.
+    const label = num(low, 'labelContrast');
+    const labelFails = label !== null && label < (num(low, 'labelRequired') ?? 4.5);
+    bits.push(labelFails ? `label contrast ${label}:1` : `contrast ${num(low, 'controlContrast')}:1`);
   }
   const fh = by('false-hierarchy');
   if (fh && surface?.primaryAction) {
-    const ratio = num(fh, 'areaRatio') ?? 0;
-    bits.push(`the ${surface.primaryAction.label} button is ${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}× larger`);
+    // Say what the accept action won on; it may be smaller and still outweigh the control.
+    const fmt = (r: number): string => (r >= 10 ? String(Math.round(r)) : r.toFixed(1));
+    const area = num(fh, 'areaRatio') ?? 0;
+    const font = num(fh, 'fontRatio') ?? 0;
+    const name = surface.primaryAction.label;
+    if (area >= 4) bits.push(`the ${name} button is ${fmt(area)}× larger`);
+    else if (font >= 1.25) bits.push(`the ${name} button's text is ${fmt(font)}× bigger`);
+    else bits.push(`the ${name} button has ${fmt(num(fh, 'contrastRatio') ?? 0)}× the contrast`);
   }
   if (by('vague-label')) bits.push('vague label');
   return bits.join(' · ');

@@ -75,6 +75,10 @@ export interface RuleProblem {
 
 /** Validates unknown data (a parsed JSON file) as a rule; never throws. */
 export function validateRule(data: unknown): { ok: true; rule: Rule } | { ok: false; problems: RuleProblem[] } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const what = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
+    return { ok: false, problems: [{ path: '(file)', message: `a rule file must hold one JSON object, not ${what}` }] };
+  }
   const result = v.safeParse(RuleSchema, data);
   if (result.success) {
     const rule = result.output;
@@ -84,7 +88,12 @@ export function validateRule(data: unknown): { ok: true; rule: Rule } | { ok: fa
         problems.push({ path: `deadlines.${i}.supersededBy`, message: `names ${d.supersededBy}, which is not one of this rule's deadlines` });
       }
     });
-    if (!rule.hosts.some((h) => new URL(rule.settings.url).hostname.endsWith(h.replace(/^\*\./, '')))) {
+    const settingsHost = new URL(rule.settings.url).hostname;
+    const onHost = (h: string): boolean => {
+      const bare = h.replace(/^\*\./, '');
+      return settingsHost === bare || settingsHost.endsWith(`.${bare}`);
+    };
+    if (!rule.hosts.some(onHost)) {
       problems.push({ path: 'settings.url', message: 'is not on one of the rule\'s hosts' });
     }
     return problems.length ? { ok: false, problems } : { ok: true, rule };

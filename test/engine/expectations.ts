@@ -245,6 +245,19 @@ export const expectations: FixtureExpectation[] = [
   // ------------------------------------------------------------------ negatives
   // OneTrust preference center: "Performance Cookies" (pre-enabled, "help us improve our website"),
   // "Functional Cookies", "Targeting Cookies"; "Strictly Necessary" is "Always Active".
+  {
+    // A listbox choice (role=listbox, aria-selected options) between training ON and OFF, the
+    // ON option selected; modal with no close or later option. No rule: generic heuristics.
+    file: 'hard-listbox-choice.html',
+    service: null,
+    aiTraining: [{
+      label: 'Model training', state: 'on', kind: 'choice',
+      findings: ['preselected'],
+      visible: ['[role="listbox"]'],
+    }],
+    surfaces: [{ kind: 'consent-prompt', title: 'Your chats and our models', findings: ['forced-choice'], primaryAction: /^save and continue$/i }],
+    deadline: null,
+  },
   { file: 'neg-cookie-preferences.html', service: null, aiTraining: [], negative: true },
   // ChatGPT Settings > General: dark-theme code, data-analyst code, notifications, Memory.
   { file: 'neg-app-settings.html', service: 'chatgpt', aiTraining: [], negative: true },
