@@ -258,6 +258,32 @@ export const expectations: FixtureExpectation[] = [
     surfaces: [{ kind: 'consent-prompt', title: 'Your chats and our models', findings: ['forced-choice'], primaryAction: /^save and continue$/i }],
     deadline: null,
   },
+  {
+    // A bottom sheet with no role (only position: fixed) and a custom toggle whose state lives
+    // only in its class ("toggle-switch is-on"). Toggle 40x24, #2563eb on white (5.2:1); label
+    // 15px bold on white; "Got it" 16px: area 4.2x, font 1x, contrast ~1x -> one vote only.
+    file: 'hard-bottom-sheet.html',
+    service: null,
+    aiTraining: [{
+      label: 'Help Kite get smarter', state: 'on', kind: 'switch',
+      findings: ['preselected', 'vague-label'],
+      visible: ['[data-testid="sheet-toggle"]'],
+    }],
+    surfaces: [{ kind: 'consent-prompt', title: 'Help Kite get smarter', findings: [], primaryAction: /^got it$/i }],
+    deadline: null,
+  },
+  {
+    // A promotional strip (position: fixed, z-index above the dialog) is painted over the
+    // switch's centre: rendered, in view, but covered -> hidden (reason "covered").
+    file: 'hard-covered.html',
+    service: null,
+    aiTraining: [{
+      label: 'Use my conversations to train Parlance models', state: 'on', kind: 'switch',
+      findings: ['preselected', 'hidden'],
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Updated Terms of Use', findings: ['bundled-consent'], primaryAction: /^accept$/i }],
+    deadline: { date: '2026-02-01', source: 'page' },
+  },
   { file: 'neg-cookie-preferences.html', service: null, aiTraining: [], negative: true },
   // ChatGPT Settings > General: dark-theme code, data-analyst code, notifications, Memory.
   { file: 'neg-app-settings.html', service: 'chatgpt', aiTraining: [], negative: true },
