@@ -1,31 +1,52 @@
 /**
- * Background service worker: it can be killed at any time, so state lives in storage.
- * Keeps each tab's latest report in storage.session and sets the action badge.
+ * Background service worker: wiring only. It can be stopped at any moment and started again
+ * for the next event, so nothing here keeps data: every handler reads and writes storage.
+ *
+ *   runtime.onMessage ─▶ router ─▶ reports (tab report, badge, choice) │ views (popup answers)
+ *   tabs.onRemoved / onUpdated(url) ─▶ tab-state (forget the page's report and badge)
+ *   alarms / notifications (optional permissions) ─▶ notifier
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isMessage } from '../shared/messages';
-import type { Report } from '../engine/types';
+import { BUILTIN_RULES } from '../rules';
+import { browserPort } from './browser-port';
+import { onAlarm, onNotificationClicked, reconcileAlarms } from './notifier';
+import type { Deps } from './port';
+import { route } from './router';
+import { onTabNavigated, onTabRemoved } from './tab-state';
 
-function badgeFor(report: Report): { text: string; color: string } {
-  const training = report.controls.filter((c) => c.purpose === 'ai-training');
-  if (!training.length) return { text: '', color: '#64748b' };
-  if (training.some((c) => c.state === 'on')) return { text: 'ON', color: '#dc2626' };
-  if (training.every((c) => c.state === 'off')) return { text: 'OFF', color: '#16a34a' };
-  return { text: '?', color: '#64748b' };
+const deps: Deps = {
+  port: browserPort(),
+  rules: BUILTIN_RULES,
+  now: () => new Date(),
+  warn: (message, error) => console.warn(`Consent Lens: ${message}`, error ?? ''),
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender, deps));
+
+browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) void onTabNavigated(deps, tabId, change.url);
+});
+
+// The optional APIs exist only once granted; their listeners are added when they appear. Event
+// listeners must be added in the worker's first turn to wake it, which is the case after a
+// restart since the permission then is already there.
+const alarmHeard = (alarm: { name: string; scheduledTime: number }): void => void onAlarm(deps, alarm);
+const clickHeard = (id: string): void => void onNotificationClicked(deps, id);
+function listenToOptionalApis(): void {
+  if (deps.port.alarms() && !browser.alarms.onAlarm.hasListener(alarmHeard)) {
+    browser.alarms.onAlarm.addListener(alarmHeard);
+  }
+  if (deps.port.notifications() && !browser.notifications.onClicked.hasListener(clickHeard)) {
+    browser.notifications.onClicked.addListener(clickHeard);
+  }
 }
+listenToOptionalApis();
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isMessage(message)) return undefined;
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return undefined;
-  const badge = badgeFor(message.report);
-  return Promise.all([
-    browser.storage.session.set({ [`tab:${tabId}`]: message.report }),
-    browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-  ]).then(() => undefined);
+browser.permissions.onAdded.addListener(() => {
+  listenToOptionalApis();
+  void reconcileAlarms(deps);
 });
-
-browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(`tab:${tabId}`);
-});
+// Rules (and their deadlines) change with updates; the clock moves between sessions.
+browser.runtime.onInstalled.addListener(() => void reconcileAlarms(deps));
+browser.runtime.onStartup.addListener(() => void reconcileAlarms(deps));

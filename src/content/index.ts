@@ -1,40 +1,172 @@
 /**
- * Content script: thin. Scans at the first idle moment and again when the DOM changes
- * (coalesced per animation frame), and sends the report to the background. It never throws
- * into the page and never clicks anything.
+ * Content script. Thin: the engine does the finding, this file only schedules and shows.
+ *
+ *   MutationObserver ─queue─▶ scheduler ─frame─▶ scan(document) ─▶ overlay (own shadow root)
+ *                                                      └─────────▶ background (when it changed)
+ *   callout / popup buttons ─▶ actions (turn off, show me) ─▶ rescan ─▶ background
+ *
+ * It never throws into the page, never clicks anything unless the user clicked our button,
+ * and stops cleanly when the extension is reloaded or updated under it.
  */
-import browser from 'webextension-polyfill';
-import { scan } from '../engine/scan';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { scan, type ScanResult } from '../engine/scan';
+import type { Control, State } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
-import type { Message } from '../shared/messages';
+import { calloutText } from '../report/summary';
+import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '../shared/messages';
+import { createScheduler } from './scheduler';
+import { createOverlay, type OverlayItem } from './overlay';
+import { showMe, turnOff } from './actions';
 
-let pending = false;
+const life = new AbortController();
+let last: ScanResult | null = null;
 let lastSent = '';
+let changedInPage = false;
+/** The first state each training control showed on this page, to tell a click from drift. */
+const firstSeen = new Map<string, State>();
+/** Dialogs (or controls) the user dismissed our highlight for, for this page's life. */
+const dismissed = new WeakSet<Element>();
 
-function scanNow(): void {
-  pending = false;
+const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
+const training = (r: ScanResult): Control[] => r.report.controls.filter((c) => c.purpose === 'ai-training');
+
+function extensionAlive(): boolean {
   try {
-    const { report } = scan(document, { rules: BUILTIN_RULES });
-    const key = JSON.stringify(report.controls.map((c) => [c.label, c.state, c.findings.map((f) => f.id)]));
-    if (key === lastSent) return;
-    lastSent = key;
-    const message: Message = { type: 'content→background:report', report };
-    browser.runtime.sendMessage(message).catch(() => {
-      // The extension was reloaded or updated under us: stop quietly.
-      observer.disconnect();
-    });
+    return Boolean(browser.runtime?.id);
   } catch {
-    /* never into the page */
+    return false;
   }
 }
 
-function schedule(): void {
-  if (pending) return;
-  pending = true;
-  requestAnimationFrame(scanNow);
+function stop(): void {
+  if (!life.signal.aborted) life.abort();
 }
 
-const observer = new MutationObserver(schedule);
-observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-checked', 'data-state', 'open', 'class', 'style', 'hidden'] });
-if ('requestIdleCallback' in window) requestIdleCallback(() => schedule(), { timeout: 1000 });
-else setTimeout(schedule, 0);
+function send(message: Message): void {
+  if (!extensionAlive()) return stop();
+  browser.runtime.sendMessage(message).catch((e: unknown) => {
+    // "Extension context invalidated": we were reloaded or updated; this copy of us is done.
+    if (/context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive()) stop();
+  });
+}
+
+function items(result: ScanResult): OverlayItem[] {
+  const out: OverlayItem[] = [];
+  for (const c of training(result)) {
+    const t = result.targets.get(c.id);
+    if (!t || dismissed.has(t.surface ?? t.control)) continue;
+    const unseen = c.findings.some((f) => f.id === 'hidden' || f.id === 'out-of-view');
+    const surface = result.report.surfaces.find((s) => s.id === c.surfaceId) ?? null;
+    out.push({
+      id: c.id,
+      text: calloutText(c, surface),
+      state: c.state,
+      anchor: unseen ? (t.surface ?? t.visible) : t.visible,
+      pinned: unseen,
+      canTurnOff: c.state === 'on' || c.state === 'mixed',
+    });
+  }
+  return out;
+}
+
+const overlay = createOverlay(
+  document,
+  {
+    turnOff: (id) => void doTurnOff(id).then((r) => overlay.setResult(id, r.message)),
+    showMe: (id) => overlay.setResult(id, doShowMe(id).message),
+    dismiss: (id) => {
+      const t = last?.targets.get(id);
+      if (t) dismissed.add(t.surface ?? t.control);
+      if (last) overlay.update(items(last));
+    },
+  },
+  life.signal,
+);
+
+function runScan(): { found: boolean; tracked: Element[]; roots: (Document | ShadowRoot)[] } {
+  const result = scan(document, { rules: BUILTIN_RULES });
+  last = result;
+  const found = training(result);
+  for (const c of found) {
+    const first = firstSeen.get(controlKey(c));
+    if (first === undefined) firstSeen.set(controlKey(c), c.state);
+    else if (first !== c.state) changedInPage = true;
+  }
+  overlay.update(items(result));
+  const key = JSON.stringify([
+    result.report.url,
+    found.map((c) => [c.label, c.state, c.findings.map((f) => f.id)]),
+    result.report.surfaces.map((s) => s.kind),
+    result.report.deadline?.date ?? null,
+    changedInPage,
+  ]);
+  if (key !== lastSent) {
+    lastSent = key;
+    send({ type: 'content→background:report', report: result.report, changedInPage });
+  }
+  const tracked: Element[] = [];
+  for (const c of found) {
+    const t = result.targets.get(c.id);
+    if (t) tracked.push(t.control, t.visible, ...(t.surface ? [t.surface] : []));
+  }
+  return { found: found.length > 0, tracked, roots: result.roots };
+}
+
+const scheduler = createScheduler({
+  scan: runScan,
+  isOwn: (node) => node === overlay.host || overlay.host.contains(node),
+  signal: life.signal,
+});
+
+async function doTurnOff(id: string): Promise<TurnOffResult> {
+  const c = last?.report.controls.find((x) => x.id === id);
+  const t = last?.targets.get(id);
+  if (!c || !t || !t.control.isConnected) {
+    return { ok: false, before: 'unknown', after: 'unknown', message: 'That switch is no longer on the page.' };
+  }
+  const result = await turnOff(t, c.state);
+  scheduler.now();
+  send({ type: 'content→background:turned-off', controlId: id, state: result.after, ok: result.ok });
+  return result;
+}
+
+function doShowMe(id: string): ShowMeResult {
+  const t = last?.targets.get(id);
+  if (!t || !t.visible.isConnected) return { ok: false, message: 'That switch is no longer on the page.' };
+  const result = showMe(t);
+  overlay.flash(id);
+  scheduler.request();
+  return result;
+}
+
+function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<TurnOffResult | ShowMeResult> | undefined {
+  if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+  if (message.type === 'popup→content:turn-off') {
+    return doTurnOff(message.controlId).then((r) => {
+      overlay.setResult(message.controlId, r.message);
+      return r;
+    });
+  }
+  if (message.type === 'popup→content:show-me') {
+    const r = doShowMe(message.controlId);
+    overlay.setResult(message.controlId, r.message);
+    return Promise.resolve(r);
+  }
+  return undefined;
+}
+
+try {
+  browser.runtime.onMessage.addListener(onMessage);
+  life.signal.addEventListener('abort', () => {
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the runtime is gone already */
+    }
+  });
+  const first = (): void => scheduler.now();
+  // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
+  window.requestIdleCallback(first, { timeout: 500 });
+} catch {
+  stop();
+}

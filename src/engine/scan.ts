@@ -41,10 +41,26 @@ export interface ScanOptions {
   now?: Date;
 }
 
+/** The live elements behind one reported control, for highlighting and for acting on a click of ours. */
+export interface ControlTarget {
+  /** The element that carries the state (the input, the switch button, the radio group). */
+  control: Element;
+  /** What a person sees of it (a styled track for an sr-only input). */
+  visible: Element;
+  /** For a choice: the option that turns training off. */
+  offOption: Element | null;
+  /** The surface element the control sits in. */
+  surface: Element | null;
+}
+
 export interface ScanResult {
   report: Report;
   /** Report id → the element a highlight should outline (the visible control, the surface). */
   elements: Map<string, Element>;
+  /** Control id → its live elements. */
+  targets: Map<string, ControlTarget>;
+  /** Every root searched (the document and open shadow roots), for observers. */
+  roots: (Document | ShadowRoot)[];
 }
 
 interface Built {
@@ -64,6 +80,7 @@ interface Built {
   clickableRect: DOMRect;
   hiddenReason: string | null;
   related: Element[];
+  offOption: Element | null;
 }
 
 function optionState(text: string, groupIsTraining: boolean, rules: readonly Rule[]): 'on' | 'off' | null {
@@ -109,6 +126,7 @@ function buildToggle(c: Candidate, rules: readonly Rule[]): Built {
     clickableRect: unionRects([rect, ...labels.map((l) => l.getBoundingClientRect())]),
     hiddenReason,
     related: [el, ...labels],
+    offOption: null,
   };
 }
 
@@ -159,6 +177,7 @@ function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
     clickableRect: smallest?.clickable ?? new DOMRect(),
     hiddenReason: shown.length ? null : (options[0]?.hiddenReason ?? 'zero-size'),
     related: options.flatMap((o) => [o.el, o.visible, ...o.labels]),
+    offOption: options.find((o) => o.trains === 'off')?.el ?? null,
   };
 }
 
@@ -183,6 +202,8 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   // Without a known service, every rule's phrases may name the control (a saved page, a mirror).
   const phraseRules = rule ? [rule] : opts.rules;
   const elements = new Map<string, Element>();
+  const targets = new Map<string, ControlTarget>();
+  let roots: (Document | ShadowRoot)[] = [doc];
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -200,7 +221,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   };
 
   try {
-    const roots = collectRoots(doc);
+    roots = collectRoots(doc);
     const built: Built[] = [];
     for (const c of findCandidates(roots)) {
       try {
@@ -278,6 +299,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
         }
       }
       elements.set(id, b.visible);
+      targets.set(id, { control: b.cand.el, visible: b.visible, offOption: b.offOption, surface: info?.s.el ?? null });
       report.controls.push(control);
     });
 
@@ -310,7 +332,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     report.controls = [];
   }
   report.engine.ms = Math.round((performance.now() - started) * 100) / 100;
-  return { report, elements };
+  return { report, elements, targets, roots };
 }
 
 function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlFacts {

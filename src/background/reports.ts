@@ -1,0 +1,83 @@
+/**
+ * What a content script tells us: a tab's report (kept per tab, shown on the badge, recorded as
+ * an observation of the service's choice) and the result of our turn-off click. The service is
+ * the one whose host the sending page is on, as the browser names that page; never what the
+ * report says of itself.
+ */
+import { ruleForUrl } from '../engine/service';
+import type { Report } from '../engine/types';
+import type { Rule } from '../rules/schema';
+import { observationFrom, recordObservation, recordPageDeadline } from '../shared/choices';
+import type { ReportMessage, TurnedOffMessage } from '../shared/messages';
+import { update } from '../shared/storage';
+import { emptyRecord, type Observation, type ServiceRecord, type Stored } from '../shared/storage-schema';
+import { badgeFor, setBadge } from './badge';
+import { termsNoticeDue, termsTrainingOn } from './notify';
+import { notifyTerms, permitted, reconcileAlarms } from './notifier';
+import type { Deps } from './port';
+import { writeTab } from './tab-state';
+import { isState, validReport } from './validate';
+
+function withRecord(s: Stored, id: string, record: ServiceRecord): Stored {
+  return { ...s, services: { ...s.services, [id]: record } };
+}
+
+async function recordReport(deps: Deps, rule: Rule, report: Report, changedInPage: boolean): Promise<void> {
+  const observation = observationFrom(report);
+  const pageDeadline = report.deadline?.source === 'page';
+  const mayNotify = termsTrainingOn(report) && (await permitted(deps, 'notifications'));
+  if (!observation && !pageDeadline && !mayNotify) return;
+  const now = deps.now();
+  let notify = false;
+  const stored = await update(deps.port.storage.local, (s) => {
+    const before = s.services[rule.id] ?? emptyRecord();
+    let record = before;
+    if (observation) record = recordObservation(record, observation, { changedInPage });
+    record = recordPageDeadline(record, report);
+    if (mayNotify && s.prefs.notifications && termsNoticeDue(record, now)) {
+      record = { ...record, termsNotifiedAt: now.toISOString() };
+      notify = true;
+    }
+    return record === before ? s : withRecord(s, rule.id, record);
+  });
+  if (notify) await notifyTerms(deps, rule);
+  if (pageDeadline) await reconcileAlarms(deps, stored);
+}
+
+/** A tab's report: kept for the popup, shown on the badge, recorded for its service. */
+export async function onReport(deps: Deps, tabId: number, pageUrl: string, message: ReportMessage): Promise<void> {
+  const report = validReport(message.report, pageUrl);
+  if (!report) return;
+  try {
+    await writeTab(deps.port.storage.session, tabId, { report, at: deps.now().toISOString() });
+  } catch (e) {
+    deps.warn('could not keep the tab\'s report', e);
+  }
+  try {
+    await setBadge(deps.port, tabId, badgeFor(report));
+  } catch (e) {
+    deps.warn('could not set the badge', e);
+  }
+  const rule = ruleForUrl(pageUrl, deps.rules);
+  if (!rule) return;
+  try {
+    await recordReport(deps, rule, report, message.changedInPage);
+  } catch (e) {
+    deps.warn(`could not record the choice on ${rule.name}`, e);
+  }
+}
+
+/** Our turn-off click's result: the state read back is the user's own choice. */
+export async function onTurnedOff(deps: Deps, pageUrl: string, message: TurnedOffMessage): Promise<void> {
+  if (!isState(message.state) || message.state === 'unknown') return;
+  const rule = ruleForUrl(pageUrl, deps.rules);
+  if (!rule) return;
+  const observation: Observation = { state: message.state, at: deps.now().toISOString(), url: pageUrl, source: 'turn-off' };
+  try {
+    await update(deps.port.storage.local, (s) =>
+      withRecord(s, rule.id, recordObservation(s.services[rule.id] ?? null, observation, { changedInPage: false })),
+    );
+  } catch (e) {
+    deps.warn(`could not record the turn-off on ${rule.name}`, e);
+  }
+}

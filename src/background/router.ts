@@ -1,0 +1,41 @@
+/**
+ * The one runtime.onMessage handler. Synchronous triage first: anything untrusted or not for us
+ * gets `undefined` at once, so the message channel is left to any other listener. Content
+ * messages resolve to nothing and never reject (a rejection would make the content script think
+ * the extension went away); popup requests reject with the error, for the popup to show.
+ */
+import type { Prefs } from '../shared/storage-schema';
+import type { ServicesView, TabView } from '../shared/messages';
+import type { Deps, Sender } from './port';
+import { onReport, onTurnedOff } from './reports';
+import { trust } from './senders';
+import { isTabId, prefsChange } from './validate';
+import { servicesView, setPrefs, tabView } from './views';
+
+export type Reply = TabView | ServicesView | Prefs | undefined;
+
+export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
+  const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
+  const trusted = trust(message, sender, self);
+  if (!trusted) return undefined;
+  if (trusted.from === 'content') {
+    const { tabId, pageUrl, message: m } = trusted;
+    const work = m.type === 'content→background:report' ? onReport(deps, tabId, pageUrl, m) : onTurnedOff(deps, pageUrl, m);
+    return work.then(
+      () => undefined,
+      (e: unknown) => {
+        deps.warn(`could not handle ${m.type}`, e);
+        return undefined;
+      },
+    );
+  }
+  const m = trusted.message;
+  switch (m.type) {
+    case 'popup→background:get-tab':
+      return isTabId(m.tabId) ? tabView(deps, m.tabId) : undefined;
+    case 'popup→background:get-services':
+      return servicesView(deps);
+    case 'popup→background:set-prefs':
+      return setPrefs(deps, prefsChange(m.prefs));
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * What our buttons do, and only when the user clicks them: "Turn off" clicks the training
+ * control (or the choice's OFF option) once, then reads the state back and says whether it
+ * worked; "Show me" brings the control into view, opening a closed <details> around it.
+ */
+import type { ControlTarget } from '../engine/scan';
+import type { State } from '../engine/types';
+import { readState } from '../engine/state';
+import type { ShowMeResult, TurnOffResult } from '../shared/messages';
+
+function nextFrames(win: Window, ms: number): Promise<void> {
+  return new Promise((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, ms)));
+}
+
+/** For a choice, the state is the selected option's; the group element itself has none. */
+export function stateOf(t: ControlTarget, current: State): State {
+  if (!t.offOption) return readState(t.control);
+  return readState(t.offOption) === 'on' ? 'off' : current;
+}
+
+export async function turnOff(t: ControlTarget, before: State, settleMs = 150): Promise<TurnOffResult> {
+  const win = t.control.ownerDocument.defaultView ?? window;
+  if (before !== 'on' && before !== 'mixed') {
+    return { ok: before === 'off', before, after: before, message: before === 'off' ? 'It is already off.' : 'Its state is unknown, so nothing was changed.' };
+  }
+  const target = t.offOption ?? t.control;
+  if ((target as HTMLInputElement).disabled || target.getAttribute('aria-disabled') === 'true') {
+    return { ok: false, before, after: before, message: 'The page has disabled this switch; change it on the service\'s settings page.' };
+  }
+  (target as HTMLElement).click();
+  await nextFrames(win, settleMs);
+  const after = stateOf(t, before);
+  if (after === 'off') return { ok: true, before, after, message: 'Turned off. The page now shows it OFF.' };
+  return {
+    ok: false,
+    before,
+    after,
+    message: 'The page did not take the change; it still shows it ON. Use the service\'s settings page instead.',
+  };
+}
+
+export function showMe(t: ControlTarget): ShowMeResult {
+  let opened = false;
+  for (let a: Element | null = t.visible; a; a = a.parentElement) {
+    if (a.localName === 'details' && !(a as HTMLDetailsElement).open) {
+      (a as HTMLDetailsElement).open = true;
+      opened = true;
+    }
+  }
+  t.visible.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+  const r = t.visible.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) {
+    return { ok: false, message: 'It is on the page but not drawn at all; it cannot be shown.' };
+  }
+  return { ok: true, message: opened ? 'Opened the section that hid it.' : 'Scrolled it into view.' };
+}

@@ -1,0 +1,126 @@
+/**
+ * Pure date and countdown wording for the popup (and anything else that shows a deadline).
+ * Every function takes `now` as an argument: callers pass `Date.now()`, tests pass a fixed
+ * clock. Arithmetic is on UTC milliseconds only, so daylight-saving changes never add or lose
+ * an hour.
+ *
+ * WHICH INSTANT A DEADLINE DATE MEANS. A deadline is a calendar date ("YYYY-MM-DD") with no
+ * time of day and no zone. We count to the START of that day in UTC (00:00Z), not its end:
+ * "will take effect on October 8, 2025" means the new terms already apply on the 8th, so the
+ * last moment to decide under the old ones is before it begins. Counting to the start never
+ * tells anyone they have time they do not have; for people west of UTC it falls on the
+ * evening before, which errs the same safe way.
+ */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 00:00 UTC of a `YYYY-MM-DD` date, in ms since the epoch; null when it is not a real date. */
+export function deadlineInstant(date: string): number | null {
+  const m = ISO_DATE.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  // Date.UTC rolls 2025-02-30 over to March; a real date survives the round trip.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return ms;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What is left until `deadlineMs`, rounded down (never overstating the time left):
+ * - a day or more: days and hours ("12 days 4 hours left", "1 day left");
+ * - under a day: hours and minutes ("23 hours 59 minutes left", "5 minutes left");
+ * - under a minute: "less than a minute left";
+ * - at or after the deadline: "passed N days ago" once a whole day has gone, else
+ *   "passed N hours ago" / "passed N minutes ago" / "passed just now".
+ * Zero parts are dropped ("1 day left", not "1 day 0 hours left").
+ */
+export function formatCountdown(deadlineMs: number, now: number): string {
+  const left = deadlineMs - now;
+  if (left > 0) {
+    const days = Math.floor(left / DAY_MS);
+    const hours = Math.floor((left % DAY_MS) / HOUR_MS);
+    const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
+    if (days > 0) return `${[plural(days, 'day'), hours ? plural(hours, 'hour') : ''].filter(Boolean).join(' ')} left`;
+    if (hours > 0) return `${[plural(hours, 'hour'), minutes ? plural(minutes, 'minute') : ''].filter(Boolean).join(' ')} left`;
+    if (minutes > 0) return `${plural(minutes, 'minute')} left`;
+    return 'less than a minute left';
+  }
+  const ago = -left;
+  const days = Math.floor(ago / DAY_MS);
+  if (days > 0) return `passed ${plural(days, 'day')} ago`;
+  const hours = Math.floor(ago / HOUR_MS);
+  if (hours > 0) return `passed ${plural(hours, 'hour')} ago`;
+  const minutes = Math.floor(ago / MINUTE_MS);
+  if (minutes > 0) return `passed ${plural(minutes, 'minute')} ago`;
+  return 'passed just now';
+}
+
+/** True once the deadline's instant has come. */
+export function isPast(deadlineMs: number, now: number): boolean {
+  return now >= deadlineMs;
+}
+
+/**
+ * The time left as an ISO 8601 duration for `<time datetime>` ("P12DT4H3M"), rounded down
+ * to the minute; "PT0M" at or after the deadline.
+ */
+export function isoDuration(deadlineMs: number, now: number): string {
+  const left = Math.max(0, deadlineMs - now);
+  const days = Math.floor(left / DAY_MS);
+  const hours = Math.floor((left % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
+  const time = `${hours ? `${hours}H` : ''}${minutes || (!days && !hours) ? `${minutes}M` : ''}`;
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "8 October 2025". A `YYYY-MM-DD` date is a calendar date and is always shown as written
+ * (formatted in UTC, so no zone can move it to the 7th). A full ISO timestamp is an instant:
+ * shown in `timeZone` (default: the user's own zone; tests pass "UTC").
+ */
+export function formatDay(dateOrIso: string, timeZone?: string): string {
+  const dateOnly = ISO_DATE.test(dateOrIso);
+  const ms = dateOnly ? deadlineInstant(dateOrIso) : Date.parse(dateOrIso);
+  if (ms === null || Number.isNaN(ms)) return dateOrIso;
+  const zone = dateOnly ? 'UTC' : timeZone;
+  const key = zone ?? '';
+  let fmt = dayFormats.get(key);
+  if (!fmt) {
+    // en-GB for the day-month-year order ("8 October 2025"), which no reader misreads.
+    fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', ...(zone ? { timeZone: zone } : {}) });
+    dayFormats.set(key, fmt);
+  }
+  return fmt.format(ms);
+}
+
+let relative: Intl.RelativeTimeFormat | null = null;
+
+/**
+ * How long ago an instant was, in the largest whole unit: "just now", "5 minutes ago",
+ * "3 hours ago", "yesterday", "12 days ago", "2 months ago", "last year". Instants in the
+ * future (a clock that moved back) read "just now".
+ */
+export function formatRelative(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'at an unknown time';
+  const ago = now - at;
+  if (ago < MINUTE_MS) return 'just now';
+  relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  if (ago < HOUR_MS) return relative.format(-Math.floor(ago / MINUTE_MS), 'minute');
+  if (ago < DAY_MS) return relative.format(-Math.floor(ago / HOUR_MS), 'hour');
+  const days = Math.floor(ago / DAY_MS);
+  if (days < 30) return relative.format(-days, 'day');
+  if (days < 365) return relative.format(-Math.floor(days / 30), 'month');
+  return relative.format(-Math.floor(days / 365), 'year');
+}

@@ -1,0 +1,69 @@
+/**
+ * The end-to-end tests' pages: committed fixtures served over HTTPS on 127.0.0.1 under the
+ * services' real host names (see src/cli/https-fixture-server.ts for the server itself).
+ */
+import {
+  fixture,
+  flippingClaudeSettings,
+  startFixtureServer,
+  STRICT_CSP,
+  type FixtureServer,
+  type Routes,
+} from '../../src/cli/https-fixture-server';
+
+export { flippingClaudeSettings, STRICT_CSP, type FixtureServer, type Routes };
+
+/** Pages with an AI-training control the content script must highlight. */
+export const PAGES = {
+  claudeDialog: { host: 'claude.ai', path: '/new' },
+  claudeLate: { host: 'claude.ai', path: '/late' },
+  claudeSettings: { host: 'claude.ai', path: '/settings/data-privacy-controls' },
+  claudeChoice: { host: 'claude.ai', path: '/choice' },
+  /** The Claude dialog again, with a strict Content-Security-Policy header. */
+  claudeCsp: { host: 'claude.ai', path: '/csp' },
+  chatgpt: { host: 'chatgpt.com', path: '/' },
+  chatOpenai: { host: 'chat.openai.com', path: '/' },
+  /** The Claude dialog on a host no rule or match pattern covers: the content script must not run. */
+  unmatched: { host: 'example-chat.test', path: '/' },
+} as const;
+
+/** Pages on the services' hosts with toggles, checkboxes or training talk, but no AI-training control. */
+export const NEGATIVES = {
+  chatTranscript: { host: 'claude.ai', path: '/chat/3f6c2a9e-8d41-4b7a-9c2e-5a1d7e0b6f26' },
+  cookiePreferences: { host: 'claude.ai', path: '/legal/cookies' },
+  mlDashboard: { host: 'claude.ai', path: '/ml/runs' },
+  appSettings: { host: 'chatgpt.com', path: '/settings/general' },
+  newsletter: { host: 'chatgpt.com', path: '/auth/signup' },
+} as const;
+
+export type PageRef = { host: string; path: string };
+
+const key = (p: PageRef): string => `${p.host}${p.path}`;
+
+export const DEFAULT_ROUTES: Routes = {
+  [key(PAGES.claudeDialog)]: fixture('claude-terms-grace-switch.html'),
+  [key(PAGES.claudeLate)]: fixture('hard-late-dialog.html'),
+  [key(PAGES.claudeSettings)]: fixture('claude-settings-privacy.html'),
+  [key(PAGES.claudeChoice)]: fixture('claude-terms-choice.html'),
+  [key(PAGES.claudeCsp)]: fixture('claude-terms-grace-switch.html', { csp: STRICT_CSP }),
+  [key(PAGES.chatgpt)]: fixture('chatgpt-data-controls.html'),
+  [key(PAGES.chatOpenai)]: fixture('chatgpt-data-controls.html'),
+  [key(PAGES.unmatched)]: fixture('claude-terms-grace-switch.html'),
+  [key(NEGATIVES.chatTranscript)]: fixture('neg-chat-transcript.html'),
+  [key(NEGATIVES.cookiePreferences)]: fixture('neg-cookie-preferences.html'),
+  [key(NEGATIVES.mlDashboard)]: fixture('neg-ml-dashboard.html'),
+  [key(NEGATIVES.appSettings)]: fixture('neg-app-settings.html'),
+  [key(NEGATIVES.newsletter)]: fixture('neg-newsletter.html'),
+};
+
+/**
+ * DEFAULT_ROUTES with the Claude privacy settings page replaced by one whose training switch is
+ * OFF on the first visit and ON on later ones (drift between two visits).
+ */
+export function driftRoutes(): Routes {
+  return { ...DEFAULT_ROUTES, [key(PAGES.claudeSettings)]: flippingClaudeSettings() };
+}
+
+export function startTestServer(routes: Routes = DEFAULT_ROUTES): Promise<FixtureServer> {
+  return startFixtureServer({ routes });
+}

@@ -1,0 +1,329 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { route } from '../../src/background/router';
+import { onAlarm, onNotificationClicked, reconcileAlarms } from '../../src/background/notifier';
+import { onTabNavigated, onTabRemoved } from '../../src/background/tab-state';
+import type { Sender } from '../../src/background/port';
+import { BUILTIN_RULES } from '../../src/rules';
+import type { Report } from '../../src/engine/types';
+import type { Message, ServicesView, TabView } from '../../src/shared/messages';
+import { STORAGE_KEY, TAB_KEY, type Prefs, type Stored } from '../../src/shared/storage-schema';
+import {
+  BASE,
+  EXTENSION_ID,
+  chromeQuotaError,
+  contentSender,
+  fakeDeps,
+  fakeWorld,
+  popupSender,
+  report,
+  settingsReport,
+  type FakeWorld,
+} from './background-fakes';
+
+const CLAUDE = 'https://claude.ai/new';
+const SETTINGS = 'https://claude.ai/settings/data-privacy-controls';
+let clock = new Date('2025-09-01T10:00:00.000Z');
+let world: FakeWorld;
+let deps: ReturnType<typeof fakeDeps>;
+
+beforeEach(() => {
+  clock = new Date('2025-09-01T10:00:00.000Z');
+  world = fakeWorld();
+  deps = fakeDeps(world, BUILTIN_RULES, () => clock);
+});
+
+const reportMsg = (r: Report, changedInPage = false): Message => ({ type: 'content→background:report', report: r, changedInPage });
+
+/** Sends and waits; the reply of an accepted message, or 'ignored' when route declined it. */
+async function send(message: unknown, sender: Sender): Promise<unknown> {
+  const reply = route(message, sender, deps);
+  return reply === undefined ? 'ignored' : await reply;
+}
+
+const stored = (): Stored | undefined => world.local.data.get(STORAGE_KEY) as Stored | undefined;
+const tabEntry = (tabId: number): { report: Report; at: string } | undefined =>
+  world.session.data.get(TAB_KEY(tabId)) as { report: Report; at: string } | undefined;
+
+describe('content → background: report', () => {
+  it('keeps the report for the sending tab, sets its badge and records the choice', async () => {
+    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toBeUndefined();
+    expect(tabEntry(7)).toEqual({ report: report(), at: clock.toISOString() });
+    expect(world.badges.get(7)).toEqual({ text: 'ON', color: '#dc2626' });
+    expect(stored()?.services.claude?.current).toEqual({ state: 'on', at: report().scannedAt, url: CLAUDE, source: 'terms-dialog' });
+  });
+
+  it('shows OFF in green, and nothing when the page has no training switch', async () => {
+    await send(reportMsg(settingsReport('off')), contentSender(3, SETTINGS));
+    expect(world.badges.get(3)).toEqual({ text: 'OFF', color: '#16a34a' });
+    await send(reportMsg(report({ controls: [] })), contentSender(4, CLAUDE));
+    expect(world.badges.get(4)?.text).toBe('');
+  });
+
+  it('records a deadline the page showed', async () => {
+    const r = report({ deadline: { date: '2025-10-08', text: 'take effect on October 8, 2025', source: 'page' } });
+    await send(reportMsg(r), contentSender(7, CLAUDE));
+    expect(stored()?.services.claude?.deadline).toMatchObject({ date: '2025-10-08', source: 'page', url: CLAUDE });
+  });
+
+  it('files the choice under the service of the sending page\'s host, not the service the report names', async () => {
+    await send(reportMsg(report({ service: 'chatgpt' })), contentSender(7, CLAUDE));
+    expect(Object.keys(stored()?.services ?? {})).toEqual(['claude']);
+  });
+
+  it('sets drift when a later settings page shows another state, with no click seen', async () => {
+    await send(reportMsg(settingsReport('off', { scannedAt: '2025-09-01T10:00:00.000Z' })), contentSender(3, SETTINGS));
+    await send(reportMsg(settingsReport('on', { scannedAt: '2025-09-09T10:00:00.000Z' })), contentSender(3, SETTINGS));
+    expect(stored()?.services.claude?.drift).toMatchObject({ from: 'off', to: 'on', previousAt: '2025-09-01T10:00:00.000Z' });
+  });
+
+  it('loses neither of two reports that arrive together', async () => {
+    await Promise.all([
+      send(reportMsg(report()), contentSender(1, CLAUDE)),
+      send(reportMsg(report({ url: 'https://chatgpt.com/', service: 'chatgpt' })), contentSender(2, 'https://chatgpt.com/')),
+    ]);
+    expect(Object.keys(stored()?.services ?? {}).sort()).toEqual(['chatgpt', 'claude']);
+  });
+
+  it('never rejects to the content script, even when storage is full', async () => {
+    world.local.failSet = chromeQuotaError();
+    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toBeUndefined();
+    expect(deps.warnings.join()).toMatch(/could not record the choice on Claude/);
+    expect(tabEntry(7)).toBeDefined();
+  });
+});
+
+describe('trust: who may send what', () => {
+  it('cannot name another tab: the tab is the sender\'s, whatever the message says', async () => {
+    const forged = { ...reportMsg(report()), tabId: 99, tab: { id: 99 } };
+    await send(forged, contentSender(7, CLAUDE));
+    expect(tabEntry(7)).toBeDefined();
+    expect(tabEntry(99)).toBeUndefined();
+    expect(world.badges.has(99)).toBe(false);
+  });
+
+  const ignored: [string, Sender][] = [
+    ['another extension', { ...contentSender(7, CLAUDE), id: 'someone-else' }],
+    ['a sender without an id', { url: CLAUDE, tab: { id: 7, url: CLAUDE }, frameId: 0 }],
+    ['no tab', { id: EXTENSION_ID, url: CLAUDE }],
+    ['the "no tab" id', { ...contentSender(-1, CLAUDE) }],
+    ['a sub-frame', { ...contentSender(7, CLAUDE), frameId: 3 }],
+    ['an extension page in a tab', { id: EXTENSION_ID, url: `${BASE}src/popup/index.html`, tab: { id: 7, url: `${BASE}src/popup/index.html` } }],
+    ['a page that is not on the web', { ...contentSender(7, 'file:///tmp/x.html') }],
+  ];
+  for (const [who, sender] of ignored) {
+    it(`ignores a content message from ${who}`, async () => {
+      expect(await send(reportMsg(report()), sender)).toBe('ignored');
+      expect(world.session.data.size + world.local.data.size + world.badges.size).toBe(0);
+    });
+  }
+
+  it('drops a report about a page on another origin than the sender', async () => {
+    expect(await send(reportMsg(report({ url: 'https://chatgpt.com/' })), contentSender(7, CLAUDE))).toBeUndefined();
+    expect(world.session.data.size + world.local.data.size + world.badges.size).toBe(0);
+  });
+
+  it('drops reports whose fields are not what they must be', async () => {
+    const bad: unknown[] = [
+      { ...report(), controls: 'many' },
+      { ...report(), controls: [{ ...report().controls[0], state: 'sideways' }] },
+      { ...report(), schema: 'consent-lens/report@2' },
+      { ...report(), scannedAt: 'yesterday' },
+      { ...report(), deadline: { date: 'October 8', text: '', source: 'page' } },
+      { ...report(), controls: Array.from({ length: 501 }, () => report().controls[0]) },
+    ];
+    for (const r of bad) await send({ type: 'content→background:report', report: r, changedInPage: false }, contentSender(7, CLAUDE));
+    expect(world.session.data.size + world.local.data.size).toBe(0);
+  });
+
+  it('ignores messages that are not messages', async () => {
+    for (const m of [null, 'report', [], {}, { type: 'content→background:report', report: report() }, { type: 'nope' }]) {
+      expect(await send(m, contentSender(7, CLAUDE))).toBe('ignored');
+    }
+  });
+
+  it('ignores popup requests from a content script or a web page', async () => {
+    expect(await send({ type: 'popup→background:get-services' }, contentSender(7, CLAUDE))).toBe('ignored');
+    expect(await send({ type: 'popup→background:set-prefs', prefs: { notifications: true } }, { id: EXTENSION_ID, url: 'https://evil.example/' })).toBe('ignored');
+    expect(stored()).toBeUndefined();
+  });
+
+  it('ignores popup requests that claim the extension\'s URL from another extension', async () => {
+    expect(await send({ type: 'popup→background:get-services' }, { ...popupSender(), id: 'someone-else' })).toBe('ignored');
+  });
+
+  it('ignores messages meant for content scripts', async () => {
+    expect(await send({ type: 'popup→content:turn-off', controlId: 'c1' }, popupSender())).toBe('ignored');
+  });
+});
+
+describe('content → background: turned-off', () => {
+  it('records a turn-off observation, which clears drift', async () => {
+    await send(reportMsg(settingsReport('off')), contentSender(3, SETTINGS));
+    await send(reportMsg(settingsReport('on', { scannedAt: '2025-09-02T10:00:00.000Z' })), contentSender(3, SETTINGS));
+    expect(stored()?.services.claude?.drift).not.toBeNull();
+    clock = new Date('2025-09-03T10:00:00.000Z');
+    await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'off', ok: true }, contentSender(3, SETTINGS));
+    const rec = stored()?.services.claude;
+    expect(rec?.drift).toBeNull();
+    expect(rec?.current).toEqual({ state: 'off', at: clock.toISOString(), url: SETTINGS, source: 'turn-off' });
+  });
+
+  it('records nothing for an unreadable state', async () => {
+    await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'sideways', ok: true }, contentSender(3, SETTINGS));
+    await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'unknown', ok: false }, contentSender(3, SETTINGS));
+    expect(stored()).toBeUndefined();
+  });
+});
+
+describe('popup → background', () => {
+  it('get-tab: the tab\'s report and its service with record and deadline', async () => {
+    world.tabs.set(7, CLAUDE);
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    const view = (await send({ type: 'popup→background:get-tab', tabId: 7 }, popupSender())) as TabView;
+    expect(view.tabId).toBe(7);
+    expect(view.report).toEqual(report());
+    expect(view.service).toMatchObject({
+      id: 'claude',
+      name: 'Claude',
+      settingsUrl: 'https://claude.ai/settings/data-privacy-controls',
+      settingsPath: 'Settings › Privacy › Help improve Claude',
+      defaultState: 'on',
+      deadline: { date: '2025-10-08', source: 'rule', where: 'https://www.anthropic.com/news/updates-to-our-consumer-terms' },
+    });
+    expect(view.service?.record?.current?.state).toBe('on');
+  });
+
+  it('get-tab: the service by the tab\'s host when it has not reported, none on other sites', async () => {
+    world.tabs.set(8, 'https://chat.openai.com/c/1');
+    world.tabs.set(9, 'https://example.com/');
+    expect(await send({ type: 'popup→background:get-tab', tabId: 8 }, popupSender())).toMatchObject({ report: null, service: { id: 'chatgpt', record: null } });
+    expect(await send({ type: 'popup→background:get-tab', tabId: 9 }, popupSender())).toEqual({ tabId: 9, report: null, service: null });
+  });
+
+  it('get-tab: the report\'s service when the tab\'s URL cannot be read', async () => {
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    expect(((await send({ type: 'popup→background:get-tab', tabId: 7 }, popupSender())) as TabView).service?.id).toBe('claude');
+  });
+
+  it('get-tab: ignores a tab id that is not one', async () => {
+    expect(await send({ type: 'popup→background:get-tab', tabId: -1 }, popupSender())).toBe('ignored');
+    expect(await send({ type: 'popup→background:get-tab', tabId: '7' }, popupSender())).toBe('ignored');
+  });
+
+  it('get-services: every built-in service, its record or null, and the prefs', async () => {
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    const view = (await send({ type: 'popup→background:get-services' }, popupSender())) as ServicesView;
+    expect(view.services.map((s) => [s.id, s.record === null])).toEqual([['claude', false], ['chatgpt', true]]);
+    expect(view.prefs).toEqual({ notifications: false });
+  });
+
+  it('set-prefs: saves the known fields and returns the prefs', async () => {
+    expect(await send({ type: 'popup→background:set-prefs', prefs: { notifications: true, evil: 1 } }, popupSender())).toEqual({ notifications: true });
+    expect(stored()?.prefs).toEqual({ notifications: true });
+    expect(await send({ type: 'popup→background:set-prefs', prefs: { notifications: 'no' } }, popupSender())).toEqual({ notifications: true });
+  });
+
+  it('rejects to the popup when storage is full, so it can say so', async () => {
+    world.local.failSet = chromeQuotaError();
+    await expect(route({ type: 'popup→background:set-prefs', prefs: { notifications: true } }, popupSender(), deps)).rejects.toThrow(/storage is full/);
+  });
+});
+
+describe('tabs', () => {
+  it('forgets a closed tab\'s report', async () => {
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    await onTabRemoved(deps, 7);
+    expect(tabEntry(7)).toBeUndefined();
+  });
+
+  it('clears the report and badge when the tab goes to another page, but not for the page it reported', async () => {
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    await onTabNavigated(deps, 7, CLAUDE);
+    expect(tabEntry(7)).toBeDefined();
+    expect(world.badges.get(7)?.text).toBe('ON');
+    await onTabNavigated(deps, 7, 'https://claude.ai/chat/42');
+    expect(tabEntry(7)).toBeUndefined();
+    expect(world.badges.get(7)?.text).toBe('');
+  });
+});
+
+describe('notifications (opt-in, optional permissions)', () => {
+  const enable = async (): Promise<void> => {
+    await send({ type: 'popup→background:set-prefs', prefs: { notifications: true } as Partial<Prefs> }, popupSender());
+  };
+
+  it('notifies about a terms dialog with the switch ON once in 24 hours', async () => {
+    world.granted.add('notifications');
+    await enable();
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    expect(world.notifications).toEqual([
+      { id: 'consentLens:terms:claude', title: 'Consent Lens', message: 'Claude asks you to accept new terms — the training switch is ON' },
+    ]);
+    clock = new Date('2025-09-02T09:00:00.000Z');
+    await send(reportMsg(report({ scannedAt: clock.toISOString() })), contentSender(7, CLAUDE));
+    expect(world.notifications).toHaveLength(1);
+    clock = new Date('2025-09-02T10:00:00.000Z');
+    await send(reportMsg(report({ scannedAt: clock.toISOString() })), contentSender(7, CLAUDE));
+    expect(world.notifications).toHaveLength(2);
+  });
+
+  it('stays silent when not opted in, or without the permission, and does not fail', async () => {
+    world.granted.add('notifications');
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    expect(world.notifications).toHaveLength(0);
+
+    world.granted.clear();
+    await enable();
+    await send(reportMsg(report()), contentSender(7, CLAUDE));
+    expect(world.notifications).toHaveLength(0);
+    expect(deps.warnings).toEqual([]);
+  });
+
+  it('schedules one reminder per future deadline, idempotently, and removes it when opted out', async () => {
+    world.granted.add('alarms');
+    await enable();
+    const name = 'consentLens:deadline:claude:2025-10-08';
+    expect([...world.alarms.keys()]).toEqual([name]);
+    expect(world.alarms.get(name)).toBe(new Date(2025, 9, 5, 9, 0).getTime());
+    await reconcileAlarms(deps);
+    await reconcileAlarms(deps);
+    expect(world.alarmCalls.create).toEqual([name]);
+    await send({ type: 'popup→background:set-prefs', prefs: { notifications: false } }, popupSender());
+    expect(world.alarms.size).toBe(0);
+  });
+
+  it('moves the reminder when a page shows a new deadline', async () => {
+    world.granted.add('alarms');
+    await enable();
+    await send(reportMsg(report({ deadline: { date: '2025-11-15', text: 'by November 15, 2025', source: 'page' } })), contentSender(7, CLAUDE));
+    expect([...world.alarms.keys()]).toEqual(['consentLens:deadline:claude:2025-11-15']);
+  });
+
+  it('does nothing about alarms without the permission', async () => {
+    await enable();
+    expect(world.alarms.size).toBe(0);
+    expect(deps.warnings).toEqual([]);
+  });
+
+  it('on the alarm, notifies with the days left; not when opted out or the deadline moved', async () => {
+    world.granted.add('notifications');
+    await enable();
+    clock = new Date(2025, 9, 5, 9, 0);
+    await onAlarm(deps, { name: 'consentLens:deadline:claude:2025-10-08', scheduledTime: clock.getTime() });
+    expect(world.notifications.map((n) => n.title)).toEqual(['Claude: 3 days left']);
+    await onAlarm(deps, { name: 'consentLens:deadline:claude:2025-09-28', scheduledTime: clock.getTime() });
+    await onAlarm(deps, { name: 'someone-else', scheduledTime: clock.getTime() });
+    expect(world.notifications).toHaveLength(1);
+  });
+
+  it('opens the service\'s setting when a notification is clicked', async () => {
+    await onNotificationClicked(deps, 'consentLens:terms:claude');
+    await onNotificationClicked(deps, 'not-ours');
+    expect(world.opened).toEqual(['https://claude.ai/settings/data-privacy-controls']);
+  });
+});
+
+it('reports the extension base the popup check relies on', () => {
+  // Guards the fake: popup senders must start with runtime.getURL('').
+  expect(popupSender().url?.startsWith(world.port.runtime.getURL(''))).toBe(true);
+});
