@@ -4,7 +4,7 @@
  *
  *   runtime.onMessage ─▶ router ─▶ reports (tab report, badge, choice) │ views (popup answers)
  *   tabs.onRemoved / onUpdated(url) ─▶ tab-state (forget the page's report and badge)
- *   alarms / notifications (optional permissions) ─▶ notifier
+ *   alarms / notifications (the latter an optional permission) ─▶ notifier
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BUILTIN_RULES } from '../rules';
@@ -26,6 +26,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url) void onTabNavigated(deps, tabId, change.url);
+  // Without host access to the new page the URL is not given, but a load still starts: the
+  // old page's report and badge go (our content script reports again on pages of ours).
+  else if (change.status === 'loading') void onTabNavigated(deps, tabId, '');
 });
 
 // The optional APIs exist only once granted; their listeners are added when they appear. Event

@@ -2,8 +2,8 @@
  * `npm start`: builds the extension, serves the bundled demo page (a faithful Claude-style terms
  * dialog) as https://claude.ai:PORT/new from 127.0.0.1, and opens Chromium with the extension.
  * With a display the browser stays open until Ctrl-C; without one it runs headless, writes
- * out/demo-page.png (the page with the overlay) and out/demo-popup.png (the popup for that
- * tab), prints what was found and exits. No browser: the one-line install hint, exit 3.
+ * out/demo-page.png (the page with the overlay), out/demo-popup.png (the popup for that tab)
+ * and out/demo.report.json (the extension's report), prints what was found and exits. No browser: the one-line install hint, exit 3.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -101,7 +101,10 @@ async function main(): Promise<number> {
     const popupPng = resolve(OUT, 'demo-popup.png');
     await page.screenshot({ path: pagePng });
     const popupOk = await screenshotPopup(ext, tabId, popupPng);
+    const reportJson = resolve(OUT, 'demo.report.json');
+    if (report) await writeFile(reportJson, `${JSON.stringify(report, null, 2)}\n`);
     say();
+    if (report) say(`Wrote ${reportJson}`);
     say(`Wrote ${pagePng}`);
     if (popupOk) say(`  and ${popupPng}`);
     else process.stderr.write('consent-lens: the popup could not be opened, so out/demo-popup.png was not written.\n');

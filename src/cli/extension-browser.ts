@@ -86,7 +86,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       // Playwright passes --disable-extensions by default; the extension is installed below.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        ...QUIET_FLAGS,
+        // Scrollbars stay for a person looking at the window.
+        ...QUIET_FLAGS.filter((f) => opts.headless !== false || f !== '--hide-scrollbars'),
         '--ignore-certificate-errors',
         `--host-resolver-rules=${hostResolverRules(opts.hosts ?? SERVED_HOSTS)}`,
         '--enable-unsafe-extension-debugging',

@@ -34,9 +34,10 @@ export interface Overlay {
 
 const CSS = `
 :host { all: initial; }
-.mark { position: fixed; box-sizing: border-box; border: 3px solid #dc2626; border-radius: 6px;
-  box-shadow: 0 0 0 2px #fff, 0 0 12px rgba(220, 38, 38, .6); pointer-events: none; }
-.mark.pinned { border-style: dashed; box-shadow: 0 0 0 2px #fff; }
+/* The mark's box is exactly the control's; the ring is drawn outside it. */
+.mark { position: fixed; box-sizing: border-box; border-radius: 4px; pointer-events: none;
+  outline: 3px solid #dc2626; outline-offset: 3px; box-shadow: 0 0 0 3px #fff, 0 0 14px 4px rgba(220, 38, 38, .55); }
+.mark.pinned { outline-style: dashed; outline-offset: -3px; box-shadow: none; }
 .mark.flash { animation: flash .9s ease-out 2; }
 @keyframes flash { 50% { box-shadow: 0 0 0 6px rgba(220, 38, 38, .5); } }
 .callout { position: fixed; box-sizing: border-box; max-width: 320px; padding: 8px 10px; border-radius: 8px;
@@ -99,13 +100,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     d.mark.style.display = gone ? 'none' : 'block';
     d.callout.style.display = gone ? 'none' : 'block';
     if (gone) return;
-    const pad = d.item.pinned ? 2 : 4;
-    Object.assign(d.mark.style, {
-      left: `${r.left - pad}px`,
-      top: `${r.top - pad}px`,
-      width: `${r.width + pad * 2}px`,
-      height: `${r.height + pad * 2}px`,
-    });
+    Object.assign(d.mark.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
     const vw = win.innerWidth;
     const vh = win.innerHeight;
     const cw = Math.min(320, d.callout.offsetWidth || 320);
@@ -116,11 +111,11 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
       // Pinned to the dialog's top-right corner, inside it.
       left = Math.min(vw - cw - 8, r.right - cw - 8);
       top = Math.max(8, r.top + 8);
-    } else if (r.right + 12 + cw <= vw) {
-      left = r.right + 12;
+    } else if (r.right + 16 + cw <= vw) {
+      left = r.right + 16;
       top = r.top + r.height / 2 - ch / 2;
-    } else if (r.left - 12 - cw >= 0) {
-      left = r.left - 12 - cw;
+    } else if (r.left - 16 - cw >= 0) {
+      left = r.left - 16 - cw;
       top = r.top + r.height / 2 - ch / 2;
     } else {
       left = r.left;

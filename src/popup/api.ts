@@ -130,10 +130,10 @@ export async function turnOff(tabId: number, controlId: string): Promise<TurnOff
 }
 
 /**
- * The manifest's optional permissions. Chrome accepts "alarms" as optional; Firefox's schema,
- * which the polyfill's types follow, does not list it, hence the cast.
+ * The optional permission notifications need. ("alarms" is a required permission: Firefox does
+ * not allow it as an optional one, and it shows the user no warning.)
  */
-const NOTIFY_PERMISSIONS = ['notifications', 'alarms'] as unknown as Manifest.OptionalPermission[];
+const NOTIFY_PERMISSIONS: Manifest.OptionalPermission[] = ['notifications'];
 
 /**
  * Asks for the optional permissions notifications need. Browsers grant this only while a user

@@ -33,7 +33,7 @@ async function expectMarkOver(page: Page, switchSelector: string): Promise<Overl
   expect(state.hosts, 'exactly one overlay host').toBe(1);
   expect(state.openShadow, 'the overlay host has an open shadow root').toBe(true);
   expect(state.marks).toHaveLength(1);
-  const t0 = await rectOf(page, switchSelector); const target = { x: t0.x - 4, y: t0.y - 4, width: t0.width + 8, height: t0.height + 8 };
+  const target = await rectOf(page, switchSelector);
   // The mark may settle on the next frame; poll its position for a moment.
   const mark = await waitFor(
     async () => (await overlayState(page)).marks[0]!.rect,

@@ -55,9 +55,12 @@ describe('network recorder', () => {
       returnByValue: true,
     });
     expect(out.result.value).toBe(404);
+    const ws = `wss://claude.ai:${e2e.server.port}${PROBE}socket`;
+    await cdp.send('Runtime.evaluate', { contextId: world!.id, expression: `void new WebSocket(${JSON.stringify(ws)})` });
     await cdp.detach();
-    const v = e2e.net.violations();
-    expect(v.find((l) => l.startsWith('page GET') && l.includes(`${PROBE}content-script`))).toBeTruthy();
+    const v = await waitFor(async () => e2e.net.violations(), (l) => l.some((x) => x.includes(`${PROBE}socket`)), 5_000);
+    expect(v.find((l) => l.startsWith('page GET') && l.includes(`${PROBE}content-script`) && l.includes('(fetch'))).toBeTruthy();
+    expect(v.find((l) => l.startsWith('page GET') && l.includes(`${PROBE}socket`) && l.includes('(websocket'))).toBeTruthy();
     await page.close();
   });
 

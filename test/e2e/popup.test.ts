@@ -126,7 +126,7 @@ describe('popup accessibility (axe-core)', () => {
       const popup = await e2e.popup(tabId, { colorScheme, fixedTime: CLOCK });
       await byId(popup, 'choice').waitFor({ state: 'visible', timeout: 10_000 });
       // Evaluated through the DevTools protocol, so the extension page's CSP does not stop it.
-      await popup.evaluate(source);
+      await popup.evaluate(`${source}\n;0`);
       const check = async (view: string): Promise<string[]> => {
         const found = await popup.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;

@@ -54,6 +54,12 @@ export class NetworkRecorder {
   /** Call before the extension is installed. */
   async attach(context: BrowserContext): Promise<void> {
     context.on('request', (r) => this.requests.push(describeRequest(r)));
+    // WebSockets are not requests to Playwright; a page's (hence a content script's) are reported here.
+    context.on('page', (page) =>
+      page.on('websocket', (ws) =>
+        this.requests.push({ source: page.url().startsWith('chrome-extension://') ? 'extension-page' : 'page', url: ws.url(), method: 'GET', resourceType: 'websocket', navigation: false, from: page.url() }),
+      ),
+    );
     const browser = context.browser();
     if (!browser) throw new Error('no browser-level DevTools session');
     this.browserSession = await browser.newBrowserCDPSession();

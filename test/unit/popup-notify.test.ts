@@ -50,7 +50,7 @@ describe('notify toggle', () => {
     });
     // Synchronously inside the click's dispatch: browsers grant permissions only then.
     toggle.click();
-    expect(browser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications', 'alarms'] });
+    expect(browser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });
     await settle();
     expect(order).toEqual(['request', 'set-prefs']);
     expect(prefsCalls()).toEqual([{ type: 'popup→background:set-prefs', prefs: { notifications: true } }]);
