@@ -17,6 +17,7 @@ import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '
 import { createScheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
+import { warmUp } from '../engine/deadline';
 
 const life = new AbortController();
 let last: ScanResult | null = null;
@@ -164,7 +165,11 @@ try {
       /* the runtime is gone already */
     }
   });
-  const first = (): void => scheduler.now();
+  const first = (): void => {
+    scheduler.now();
+    // Pay the one-time costs (locale tables) now, not when a dialog appears.
+    window.requestIdleCallback(() => warmUp(), { timeout: 2000 });
+  };
   // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
   window.requestIdleCallback(first, { timeout: 500 });
 } catch {
