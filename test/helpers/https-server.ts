@@ -19,6 +19,8 @@ export const PAGES = {
   claudeLate: { host: 'claude.ai', path: '/late' },
   claudeSettings: { host: 'claude.ai', path: '/settings/data-privacy-controls' },
   claudeChoice: { host: 'claude.ai', path: '/choice' },
+  /** A terms dialog whose training checkbox sits in a closed <details>. */
+  claudeHidden: { host: 'claude.ai', path: '/hidden' },
   /** The Claude dialog again, with a strict Content-Security-Policy header. */
   claudeCsp: { host: 'claude.ai', path: '/csp' },
   chatgpt: { host: 'chatgpt.com', path: '/' },
@@ -45,6 +47,7 @@ export const DEFAULT_ROUTES: Routes = {
   [key(PAGES.claudeLate)]: fixture('hard-late-dialog.html'),
   [key(PAGES.claudeSettings)]: fixture('claude-settings-privacy.html'),
   [key(PAGES.claudeChoice)]: fixture('claude-terms-choice.html'),
+  [key(PAGES.claudeHidden)]: fixture('hard-details-hidden.html'),
   [key(PAGES.claudeCsp)]: fixture('claude-terms-grace-switch.html', { csp: STRICT_CSP }),
   [key(PAGES.chatgpt)]: fixture('chatgpt-data-controls.html'),
   [key(PAGES.chatOpenai)]: fixture('chatgpt-data-controls.html'),
