@@ -3,12 +3,15 @@
  * evaluated in the page, so the CLI runs exactly the code the extension runs.
  */
 import { scan } from '../engine/scan';
+import { parseColour, type Rgba } from '../engine/colour';
 import type { Report } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
 import { drawAnnotation, type AnnotationData } from '../report/draw-annotation';
 
 export interface PageApi {
   scan(target: string): Report;
+  /** The engine's colour parser, for the browser tests of it. */
+  parseColour(css: string): Rgba | null;
   /** Scroll offsets at the last scan, to place boxes on a viewport screenshot. */
   scroll(): { x: number; y: number };
   /**
@@ -40,6 +43,7 @@ function settle(quietMs: number, capMs: number): Promise<number> {
 }
 
 const api: PageApi = {
+  parseColour,
   scan: (target) => scan(document, { rules: BUILTIN_RULES, target }).report,
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,

@@ -8,7 +8,6 @@
  * It never throws into the page, never clicks anything unless the user clicked our button,
  * and stops cleanly when the extension is reloaded or updated under it.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
 import { scan, type ScanResult } from '../engine/scan';
 import type { Control, State } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
@@ -18,6 +17,7 @@ import { createScheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
 import { warmUp } from '../engine/deadline';
+import { onMessage as listen, runtimeId, sendMessage } from './runtime';
 
 const life = new AbortController();
 let last: ScanResult | null = null;
@@ -32,11 +32,7 @@ const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
 const training = (r: ScanResult): Control[] => r.report.controls.filter((c) => c.purpose === 'ai-training');
 
 function extensionAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
+  return Boolean(runtimeId());
 }
 
 function stop(): void {
@@ -45,7 +41,7 @@ function stop(): void {
 
 function send(message: Message): void {
   if (!extensionAlive()) return stop();
-  browser.runtime.sendMessage(message).catch((e: unknown) => {
+  sendMessage(message).catch((e: unknown) => {
     // "Extension context invalidated": we were reloaded or updated; this copy of us is done.
     if (/context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive()) stop();
   });
@@ -140,8 +136,8 @@ function doShowMe(id: string): ShowMeResult {
   return result;
 }
 
-function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<TurnOffResult | ShowMeResult> | undefined {
-  if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+function onMessage(message: unknown, sender: { id?: string }): Promise<TurnOffResult | ShowMeResult> | undefined {
+  if (!isMessage(message) || sender.id !== runtimeId()) return undefined;
   if (message.type === 'popup→content:turn-off') {
     return doTurnOff(message.controlId).then((r) => {
       overlay.setResult(message.controlId, r.message);
@@ -157,14 +153,8 @@ function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<Tur
 }
 
 try {
-  browser.runtime.onMessage.addListener(onMessage);
-  life.signal.addEventListener('abort', () => {
-    try {
-      browser.runtime.onMessage.removeListener(onMessage);
-    } catch {
-      /* the runtime is gone already */
-    }
-  });
+  const unlisten = listen(onMessage);
+  life.signal.addEventListener('abort', unlisten);
   const first = (): void => {
     scheduler.now();
     // Pay the one-time costs (locale tables) now, not when a dialog appears.

@@ -1,47 +1,11 @@
 /**
- * Colour maths for WCAG contrast. Browsers report computed colours in every CSS syntax they
- * support (`rgb()`, `oklch()`, `lab()`, `color(srgb …)`, …), so parsing is culori's job; only
- * the WCAG formulas live here. culori/fn is imported mode by mode to keep the content script small.
+ * Colour maths for WCAG contrast. Parsing is the browser's job: a computed colour can be in any
+ * syntax the browser supports (`rgb()`, `oklch()`, `lab()`, `color(display-p3 …)`, …), and the
+ * browser's own CSS colour engine turns it into the sRGB it paints, through a 1×1 canvas. That is
+ * exactly what a person sees, costs no bytes (a colour library was a third of the content
+ * script's budget), and is checked against culori as an independent oracle in the browser tests.
+ * Only the WCAG formulas live here.
  */
-import {
-  useMode,
-  modeRgb,
-  modeLrgb,
-  modeOklab,
-  modeOklch,
-  modeLab,
-  modeLch,
-  modeHsl,
-  modeHwb,
-  modeP3,
-  modeRec2020,
-  modeA98,
-  modeProphoto,
-  modeXyz50,
-  modeXyz65,
-  parse,
-  converter,
-  clampRgb,
-} from 'culori/fn';
-
-[
-  modeRgb,
-  modeLrgb,
-  modeOklab,
-  modeOklch,
-  modeLab,
-  modeLch,
-  modeHsl,
-  modeHwb,
-  modeP3,
-  modeRec2020,
-  modeA98,
-  modeProphoto,
-  modeXyz50,
-  modeXyz65,
-].forEach((mode) => useMode(mode));
-
-const toRgb = converter('rgb');
 
 /** Straight (not premultiplied) sRGB, channels 0–1, alpha 0–1. */
 export interface Rgba {
@@ -53,22 +17,56 @@ export interface Rgba {
 
 export const WHITE: Rgba = { r: 1, g: 1, b: 1, a: 1 };
 
-/** Parses any CSS colour a browser may report; null for what is not a colour (`none`, junk). */
+let context: CanvasRenderingContext2D | null | undefined;
+const cache = new Map<string, Rgba | null>();
+const CACHE_LIMIT = 1000;
+
+function canvas(): CanvasRenderingContext2D | null {
+  if (context !== undefined) return context;
+  try {
+    const c = document.createElement('canvas');
+    c.width = 1;
+    c.height = 1;
+    context = c.getContext('2d', { willReadFrequently: true }) ?? null;
+  } catch {
+    context = null;
+  }
+  return context;
+}
+
+/**
+ * Any CSS colour a browser may report, as the sRGB the browser paints (wide-gamut colours are
+ * brought into sRGB by the browser); null for what is not a colour (`none`, junk) or where no
+ * canvas exists. Never throws.
+ */
 export function parseColour(css: string): Rgba | null {
   const value = css.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
-  let parsed;
+  const known = cache.get(value);
+  if (known !== undefined) return known;
+  const ctx = canvas();
+  if (!ctx || !value) return null;
+  let result: Rgba | null = null;
   try {
-    parsed = parse(value);
+    // An invalid colour leaves fillStyle as it was: from two different starting values it
+    // then reads back differently, while a valid one reads back the same both times.
+    ctx.fillStyle = '#000000';
+    ctx.fillStyle = value;
+    const first = ctx.fillStyle;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = value;
+    if (ctx.fillStyle === first) {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillRect(0, 0, 1, 1);
+      const [r = 0, g = 0, b = 0, a = 0] = ctx.getImageData(0, 0, 1, 1).data;
+      result = { r: r / 255, g: g / 255, b: b / 255, a: a / 255 };
+    }
   } catch {
-    // culori throws on some truncated syntaxes ("color("); a value we cannot read is no colour.
-    return null;
+    result = null;
   }
-  if (!parsed) return null;
-  // Out-of-gamut colours (wide-gamut oklch, display-p3) are clipped as the display does on sRGB.
-  const rgb = clampRgb(toRgb(parsed));
-  if (!rgb) return null;
-  return { r: rgb.r, g: rgb.g, b: rgb.b, a: rgb.alpha ?? 1 };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(value, result);
+  return result;
 }
 
 /** `top` drawn over `bottom` (source-over). */
