@@ -5,6 +5,7 @@
  * report says of itself.
  */
 import { ruleForUrl } from '../engine/service';
+import { findDeadline } from '../engine/deadline';
 import type { Report } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { observationFrom, recordObservation, recordPageDeadline } from '../shared/choices';
@@ -45,9 +46,26 @@ async function recordReport(deps: Deps, rule: Rule, report: Report, changedInPag
 }
 
 /** A tab's report: kept for the popup, shown on the badge, recorded for its service. */
+/**
+ * The content script leaves reading dates to us (the date reader's locale tables stay out of
+ * every page): a date stated in the surfaces' text replaces a deadline known only from the rule.
+ */
+export function withPageDeadline(report: Report, texts: readonly string[] | undefined): Report {
+  if (!texts?.length || report.deadline?.source === 'page') return report;
+  let left = 20_000;
+  for (const text of texts) {
+    if (left <= 0) break;
+    const found = findDeadline(text.slice(0, left));
+    left -= text.length;
+    if (found) return { ...report, deadline: { date: found.date, text: found.text, source: 'page' } };
+  }
+  return report;
+}
+
 export async function onReport(deps: Deps, tabId: number, pageUrl: string, message: ReportMessage): Promise<void> {
-  const report = validReport(message.report, pageUrl);
-  if (!report) return;
+  const valid = validReport(message.report, pageUrl);
+  if (!valid) return;
+  const report = withPageDeadline(valid, message.texts);
   try {
     await writeTab(deps.port.storage.session, tabId, { report, at: deps.now().toISOString() });
   } catch (e) {

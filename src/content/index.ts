@@ -16,7 +16,6 @@ import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '
 import { createScheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
-import { warmUp } from '../engine/deadline';
 import { onMessage as listen, runtimeId, sendMessage } from './runtime';
 
 const life = new AbortController();
@@ -80,6 +79,18 @@ const overlay = createOverlay(
   life.signal,
 );
 
+/** Surface texts for the background's deadline reader, within its 20 000-character budget. */
+function textsFor(result: ScanResult): string[] {
+  const out: string[] = [];
+  let left = 20_000;
+  for (const t of result.texts) {
+    if (left <= 0) break;
+    out.push(t.slice(0, left));
+    left -= t.length;
+  }
+  return out;
+}
+
 function runScan(): { found: boolean; tracked: Element[]; roots: (Document | ShadowRoot)[] } {
   const result = scan(document, { rules: BUILTIN_RULES });
   last = result;
@@ -99,7 +110,7 @@ function runScan(): { found: boolean; tracked: Element[]; roots: (Document | Sha
   ]);
   if (key !== lastSent) {
     lastSent = key;
-    send({ type: 'content→background:report', report: result.report, changedInPage });
+    send({ type: 'content→background:report', report: result.report, changedInPage, texts: textsFor(result) });
   }
   const tracked: Element[] = [];
   for (const c of found) {
@@ -155,11 +166,7 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<TurnOffRe
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  const first = (): void => {
-    scheduler.now();
-    // Pay the one-time costs (locale tables) now, not when a dialog appears.
-    window.requestIdleCallback(() => warmUp(), { timeout: 2000 });
-  };
+  const first = (): void => scheduler.now();
   // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
   window.requestIdleCallback(first, { timeout: 500 });
 } catch {

@@ -462,10 +462,3 @@ export function findDeadline(text: string): { date: string; text: string } | nul
   return { date: best.found.date, text: sentenceText(text, bounds, best.found) };
 }
 
-/**
- * Builds the lazily made tables and regular expressions now (they cost tens of milliseconds the
- * first time), so the scan that first meets a dialog does not pay for them. For idle time.
- */
-export function warmUp(): void {
-  findDeadline('These terms take effect on 1 January 2030.');
-}

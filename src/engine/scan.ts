@@ -28,7 +28,6 @@ import {
 } from './surfaces';
 import { judgeControl, judgeSurface, type ControlFacts } from './findings';
 import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
-import { findDeadline } from './deadline';
 import { OFF_MARKER, ON_MARKER, TRAIN } from './lexicon';
 import { normalise } from './text';
 import { ENGINE_VERSION } from './version';
@@ -39,6 +38,12 @@ export interface ScanOptions {
   target?: string;
   /** The clock, for reproducible reports. */
   now?: Date;
+  /**
+   * Reads the effective date or deadline stated in a surface's text (`findDeadline` from
+   * deadline.ts). Passed in rather than imported so the content script, which leaves this to
+   * the background, does not carry the date reader's locale tables.
+   */
+  readDeadline?: (text: string) => { date: string; text: string } | null;
 }
 
 /** The live elements behind one reported control, for highlighting and for acting on a click of ours. */
@@ -61,6 +66,8 @@ export interface ScanResult {
   targets: Map<string, ControlTarget>;
   /** Every root searched (the document and open shadow roots), for observers. */
   roots: (Document | ShadowRoot)[];
+  /** The rendered text of each reported surface, terms updates first (for a deadline read elsewhere). */
+  texts: string[];
 }
 
 interface Built {
@@ -204,6 +211,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   const elements = new Map<string, Element>();
   const targets = new Map<string, ControlTarget>();
   let roots: (Document | ShadowRoot)[] = [doc];
+  let texts: string[] = [];
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -325,14 +333,16 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
       report.surfaces.push(surface);
     }
 
-    report.deadline = deadlineOf(infos, rule);
+    const ordered = [...infos.filter((i) => i.kind === 'terms-update'), ...infos.filter((i) => i.kind !== 'terms-update')];
+    texts = ordered.map((i) => i.text);
+    report.deadline = deadlineOf(texts, rule, opts.readDeadline);
   } catch (e) {
     report.error = `scan failed: ${e instanceof Error ? e.message : String(e)}`;
     report.surfaces = [];
     report.controls = [];
   }
   report.engine.ms = Math.round((performance.now() - started) * 100) / 100;
-  return { report, elements, targets, roots };
+  return { report, elements, targets, roots, texts };
 }
 
 function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlFacts {
@@ -384,11 +394,13 @@ function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlF
   };
 }
 
-function deadlineOf(infos: SurfaceInfo[], rule: Rule | null): Deadline | null {
-  const ordered = [...infos.filter((i) => i.kind === 'terms-update'), ...infos.filter((i) => i.kind !== 'terms-update')];
-  for (const info of ordered) {
-    const found = findDeadline(info.text);
-    if (found) return { date: found.date, text: found.text, source: 'page' };
+/** The date the page states (terms updates first), else the service's known deadline. */
+export function deadlineOf(texts: readonly string[], rule: Rule | null, read?: ScanOptions['readDeadline']): Deadline | null {
+  if (read) {
+    for (const text of texts) {
+      const found = read(text);
+      if (found) return { date: found.date, text: found.text, source: 'page' };
+    }
   }
   if (!rule) return null;
   const current = rule.deadlines.filter((d) => !d.supersededBy).at(-1);

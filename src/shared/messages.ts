@@ -5,6 +5,7 @@
  * the browser names, never a tab id inside a message from a content script.
  */
 import type { Report, State } from '../engine/types';
+import type { RedactionKind } from './evidence';
 import type { ServiceRecord, Prefs } from './storage-schema';
 
 /** Where an observation of the user's choice was made. */
@@ -16,6 +17,11 @@ export interface ReportMessage {
   report: Report;
   /** The training control's state changed while this page was open (a click we saw). */
   changedInPage: boolean;
+  /**
+   * The rendered text of the reported surfaces, terms updates first: the background reads the
+   * deadline from it (the content script does not carry the date reader). At most 20 000 chars.
+   */
+  texts?: string[];
 }
 export interface TurnedOffMessage {
   type: 'content→background:turned-off';
@@ -48,6 +54,44 @@ export interface ShowMeMessage {
   controlId: string;
 }
 
+// ── evidence: popup / options page → background ─────────────────────────────────────────
+/** Capture the tab (it must be the visible tab of its window; the popup's click grants activeTab). */
+export interface CaptureMessage {
+  type: 'popup→background:capture';
+  tabId: number;
+}
+/** Delete one record from the evidence library (the background is the library's only writer). */
+export interface EvidenceDeleteMessage {
+  type: 'options→background:evidence-delete';
+  id: string;
+}
+export interface EvidenceSettingsMessage {
+  type: 'options→background:evidence-settings';
+  settings: Partial<EvidenceSettings>;
+}
+
+// ── evidence: background → content (browser.tabs.sendMessage, top frame) ─────────────────
+/** Scan now, hide our overlay, measure what must be masked and how the dialog scrolls. */
+export interface CapturePrepareMessage {
+  type: 'background→content:capture-prepare';
+  redact: boolean;
+}
+/** Scroll the dialog's scroll container (or the document) to `to` px, then answer. */
+export interface CaptureScrollMessage {
+  type: 'background→content:capture-scroll';
+  to: number;
+}
+/** The pictures are taken: put the scroll position and our overlay back as they were. */
+export interface CaptureRestoreMessage {
+  type: 'background→content:capture-restore';
+}
+/** Tell the user in the page how the capture went (a short notice; the keyboard path has no popup). */
+export interface CaptureNoticeMessage {
+  type: 'background→content:capture-notice';
+  ok: boolean;
+  message: string;
+}
+
 export type Message =
   | ReportMessage
   | TurnedOffMessage
@@ -55,7 +99,14 @@ export type Message =
   | GetServicesMessage
   | SetPrefsMessage
   | TurnOffMessage
-  | ShowMeMessage;
+  | ShowMeMessage
+  | CaptureMessage
+  | EvidenceDeleteMessage
+  | EvidenceSettingsMessage
+  | CapturePrepareMessage
+  | CaptureScrollMessage
+  | CaptureRestoreMessage
+  | CaptureNoticeMessage;
 
 // ── replies ─────────────────────────────────────────────────────────────────────────────
 export interface TurnOffResult {
@@ -102,6 +153,83 @@ export interface TabView {
   service: ServiceView | null;
 }
 
+/** A region to mask, in CSS px relative to the viewport at the moment it was measured. */
+export interface MaskRegion {
+  kind: RedactionKind;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * How the dialog scrolls, measured by the content script when a capture starts (CSS px,
+ * viewport coordinates at that moment). `inside`: the scroll container is the dialog or lies
+ * within it (what is above and below it in the dialog stays put). `around`: the dialog scrolls
+ * inside a container or the document (the dialog moves as a whole).
+ */
+export interface StitchLayout {
+  mode: 'inside' | 'around';
+  /** The dialog's box, cut to the viewport for `inside`; its full box for `around`. */
+  dialog: { x: number; y: number; width: number; height: number };
+  /** The scroll container's visible client area (the viewport for the document). */
+  band: { x: number; y: number; width: number; height: number };
+  /** The container's scrollHeight and the largest scrollTop it allows. */
+  contentHeight: number;
+  maxScroll: number;
+  /** scrollTop (scrollY for the document) when the report was scanned. */
+  scrollAtScan: number;
+  /** Report ids (controls, surfaces) whose boxes move with the container. */
+  moving: string[];
+}
+
+/** Reply to background→content:capture-prepare. */
+export interface CapturePrepared {
+  /** A fresh scan, made at capture time, with redacted values replaced by "[redacted]". */
+  report: Report;
+  /** The dialog's sanitised DOM excerpt (src/report/sanitise.ts), redacted the same way. */
+  domExcerpt: string;
+  /** window.scrollX / scrollY at the scan: report boxes are document coordinates. */
+  scroll: { x: number; y: number };
+  viewport: { width: number; height: number; devicePixelRatio: number };
+  userAgent: string;
+  /** What to mask in the view as it is now. Empty when redaction is off. */
+  regions: MaskRegion[];
+  /** Null: one viewport capture shows the whole dialog. */
+  stitch: StitchLayout | null;
+}
+
+/** Reply to background→content:capture-scroll. */
+export interface CaptureScrolled {
+  /** The scroll position reached (the browser clamps it). */
+  scroll: number;
+  regions: MaskRegion[];
+}
+
+/** The evidence settings (options page). */
+export interface EvidenceSettings {
+  /** Mask the signed-in account's name, email addresses and avatar before anything is stored. */
+  redact: boolean;
+}
+
+/** Reply to popup→background:capture. */
+export interface CaptureResult {
+  /** The pictures and the record were made. */
+  ok: boolean;
+  /** The record is in the evidence library. */
+  saved: boolean;
+  id: string | null;
+  /** One plain sentence for the user: what was kept, or what went wrong and why. */
+  message: string;
+  method: 'viewport' | 'stitched' | null;
+  parts: number;
+  /**
+   * When the capture was made but could not be saved (storage full), the record as a zip, so
+   * that nothing is lost: base64, to be offered as a download.
+   */
+  unsaved: { fileName: string; zipBase64: string } | null;
+}
+
 /** Reply to popup→background:get-services. */
 export interface ServicesView {
   services: ServiceView[];
@@ -116,6 +244,13 @@ const TYPES = new Set<Message['type']>([
   'popup→background:set-prefs',
   'popup→content:turn-off',
   'popup→content:show-me',
+  'popup→background:capture',
+  'options→background:evidence-delete',
+  'options→background:evidence-settings',
+  'background→content:capture-prepare',
+  'background→content:capture-scroll',
+  'background→content:capture-restore',
+  'background→content:capture-notice',
 ]);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -127,7 +262,11 @@ export function isMessage(m: unknown): m is Message {
   if (!isObject(m) || typeof m.type !== 'string' || !TYPES.has(m.type as Message['type'])) return false;
   switch (m.type as Message['type']) {
     case 'content→background:report':
-      return isObject(m.report) && typeof m.changedInPage === 'boolean';
+      return (
+        isObject(m.report) &&
+        typeof m.changedInPage === 'boolean' &&
+        (m.texts === undefined || (Array.isArray(m.texts) && m.texts.every((t) => typeof t === 'string')))
+      );
     case 'content→background:turned-off':
       return typeof m.controlId === 'string' && typeof m.state === 'string' && typeof m.ok === 'boolean';
     case 'popup→background:get-tab':
@@ -139,5 +278,19 @@ export function isMessage(m: unknown): m is Message {
     case 'popup→content:turn-off':
     case 'popup→content:show-me':
       return typeof m.controlId === 'string';
+    case 'popup→background:capture':
+      return Number.isInteger(m.tabId);
+    case 'options→background:evidence-delete':
+      return typeof m.id === 'string';
+    case 'options→background:evidence-settings':
+      return isObject(m.settings);
+    case 'background→content:capture-prepare':
+      return typeof m.redact === 'boolean';
+    case 'background→content:capture-scroll':
+      return typeof m.to === 'number' && Number.isFinite(m.to);
+    case 'background→content:capture-restore':
+      return true;
+    case 'background→content:capture-notice':
+      return typeof m.ok === 'boolean' && typeof m.message === 'string';
   }
 }
