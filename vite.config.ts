@@ -1,15 +1,51 @@
 import { defineConfig } from 'vite';
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome120',
-    sourcemap: false,
-  },
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+/**
+ * `vite build --mode firefox` (npm run build:firefox) builds the same sources into dist-firefox/.
+ * Firefox MV3 has no service workers for extensions: the background runs as an event page from
+ * `background.scripts` (CRXJS writes that shape, with its module loader, when told the browser).
+ * Firefox also needs an add-on id and, since 140, the data-collection declaration; it warns
+ * about keys it does not know, so the Chrome-only ones are dropped.
+ */
+const GECKO_ID = 'consent-lens@consent-lens.dev';
+/** The first releases that read `data_collection_permissions`: 140 (an ESR) on desktop, 142 on Android. */
+const FIREFOX_MIN = '140.0';
+const FIREFOX_ANDROID_MIN = '142.0';
+const CHROME_ONLY_KEYS = ['minimum_chrome_version'] as const;
+
+function firefoxManifest(source: typeof manifest): ManifestV3Export {
+  const out: Record<string, unknown> = { ...source };
+  for (const key of CHROME_ONLY_KEYS) delete out[key];
+  out.background = { scripts: [source.background.service_worker], type: 'module' };
+  out.browser_specific_settings = {
+    gecko: {
+      id: GECKO_ID,
+      strict_min_version: FIREFOX_MIN,
+      // Nothing leaves the browser: no telemetry, no uploads (see README, Permissions).
+      data_collection_permissions: { required: ['none'] },
+    },
+    gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN },
+  };
+  // CRXJS's manifest type has no `gecko_android`; the shape is checked by web-ext lint (test/firefox).
+  return out as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      preact(),
+      firefox ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' }) : crx({ manifest }),
+    ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      target: firefox ? 'firefox140' : 'chrome120',
+      sourcemap: false,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
 });

@@ -34,6 +34,30 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Hostile pages (100k nodes, deep nesting, shadow roots, prototype overrides, CSP,
+          // iframes…) against the built extension, and the audit CLI on some of them.
+          name: 'hostile',
+          include: ['test/hostile/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // dist-firefox/ (built by the tests) in the system Firefox ESR over WebDriver BiDi,
+          // and web-ext lint on it.
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,7 @@
  *   runtime.onMessage ─▶ router ─▶ reports (tab report, badge, choice) │ views (popup answers)
  *   tabs.onRemoved / onUpdated(url) ─▶ tab-state (forget the page's report and badge)
  *   alarms / notifications (the latter an optional permission) ─▶ notifier
+ *   runtime.onMessage (capture, library) / commands.onCommand ─▶ evidence-router ─▶ capture
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BUILTIN_RULES } from '../rules';
@@ -13,6 +14,11 @@ import { onAlarm, onNotificationClicked, reconcileAlarms } from './notifier';
 import type { Deps } from './port';
 import { route } from './router';
 import { onTabNavigated, onTabRemoved } from './tab-state';
+import { captureBrowserPort } from './capture-browser-port';
+import type { CaptureDeps } from './capture';
+import { canvasImaging } from './capture-draw';
+import { openEvidenceStore, type EvidenceStore } from './evidence-store';
+import { onCommand, routeEvidence } from './evidence-router';
 
 const deps: Deps = {
   port: browserPort(),
@@ -22,6 +28,24 @@ const deps: Deps = {
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender, deps));
+
+// The evidence library is opened on first use, again after a failure.
+let library: Promise<EvidenceStore> | null = null;
+const evidence: CaptureDeps = {
+  port: captureBrowserPort(),
+  rules: BUILTIN_RULES,
+  store: () => (library ??= openEvidenceStore().catch((e: unknown) => {
+    library = null;
+    throw e;
+  })),
+  imaging: canvasImaging,
+  now: deps.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  randomId: () => crypto.randomUUID(),
+  warn: deps.warn,
+};
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeEvidence(message, sender, evidence));
+browser.commands.onCommand.addListener((command, tab) => void onCommand(evidence, command, tab));
 
 browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {

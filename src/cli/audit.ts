@@ -1,17 +1,25 @@
 /**
- * `npm run audit -- [--json] [--out DIR] [--settle MS] [--viewport WxH] TARGET...`
+ * `npm run audit -- [--json] [--out DIR] [--settle MS] [--viewport WxH] [--list FILE]
+ * [--concurrency N] TARGET...`
  * Exit codes: 0 every target scanned; 1 some target could not be scanned (its report says
  * why); 2 bad arguments; 3 no browser.
  */
-import { parseCli, UsageError, USAGE } from './args';
+import { allTargets, parseCli, UsageError, USAGE } from './args';
 import { MissingBrowserError } from './chromium';
+import { createProgress, runTotals, totalsLine } from './progress';
 import { runAudit } from './run';
 import { formatTable, summaryRow } from '../report/summary';
 
 export async function main(argv: string[]): Promise<number> {
   let opts;
+  let targets: string[];
   try {
     opts = parseCli(argv);
+    if (opts === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    targets = await allTargets(opts);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`consent-lens: ${e.message}\n\n${USAGE}\n`);
@@ -19,26 +27,28 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  if (opts === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const progress = createProgress(targets.length, process.stderr);
   try {
-    const reports = await runAudit(opts.targets, {
+    const reports = await runAudit(targets, {
       settleMs: opts.settleMs,
       viewport: opts.viewport,
       outDir: opts.outDir,
-      onReport: opts.json
-        ? undefined
-        : (r, i) => process.stderr.write(`[${i + 1}/${opts.targets.length}] ${r.target}${r.error ? ` — error: ${r.error}` : ''}\n`),
+      concurrency: opts.concurrency,
+      onReport: (r, _i, done) => progress.update(r, done),
     });
-    if (opts.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-    else {
-      process.stdout.write(`${formatTable(reports.map(summaryRow))}\n`);
-      if (opts.outDir) process.stdout.write(`\nReports and annotated screenshots: ${opts.outDir}\n`);
+    progress.finish();
+    const totals = totalsLine(runTotals(reports));
+    // With --json, stdout is the JSON array and nothing else.
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+      process.stderr.write(`${totals}\n`);
+    } else {
+      process.stdout.write(`${formatTable(reports.map(summaryRow))}\n\n${totals}\n`);
+      if (opts.outDir) process.stdout.write(`\nReports, screenshots, summary.csv and SHA256SUMS: ${opts.outDir}\n`);
     }
     return reports.some((r) => r.error) ? 1 : 0;
   } catch (e) {
+    progress.finish();
     if (e instanceof MissingBrowserError) {
       process.stderr.write(`consent-lens: ${e.message}\n`);
       return 3;

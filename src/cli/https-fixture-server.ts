@@ -18,8 +18,23 @@ import type { AddressInfo } from 'node:net';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../../test/fixtures');
 
-/** The services' hosts, plus one host that no rule matches. */
-export const SERVED_HOSTS = ['claude.ai', 'chatgpt.com', 'chat.openai.com', 'example-chat.test'] as const;
+/** The services' hosts (every rule's, see src/rules/services), plus one host that no rule matches. */
+export const SERVED_HOSTS = [
+  'claude.ai',
+  'chatgpt.com',
+  'chat.openai.com',
+  'gemini.google.com',
+  'myactivity.google.com',
+  'copilot.microsoft.com',
+  'x.com',
+  'www.linkedin.com',
+  'www.perplexity.ai',
+  'chat.mistral.ai',
+  'admin.mistral.ai',
+  'www.meta.ai',
+  'www.facebook.com',
+  'example-chat.test',
+] as const;
 
 /** `--host-resolver-rules`: the given hosts go to 127.0.0.1, every other name fails to resolve. */
 export function hostResolverRules(hosts: readonly string[] = SERVED_HOSTS): string {

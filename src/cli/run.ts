@@ -1,6 +1,8 @@
 /**
- * Audits targets in one Chromium: load, wait for the DOM to settle, evaluate the engine
- * bundle, scan, and (with an output directory) write the report and the annotated picture.
+ * Audits targets in one Chromium, up to N at once, each in its own browser context: load, wait
+ * for the DOM to settle, evaluate the engine bundle, scan, and (with an output directory) write
+ * the report, the raw and annotated pictures and the HTML report, then summary.csv and
+ * SHA256SUMS for the run.
  */
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -8,19 +10,27 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPORT_SCHEMA, type Report } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
+import { summaryCsv } from '../report/csv';
+import { formatSha256Sums, sha256Hex, utf8 } from '../report/sums';
 import { engineBundle } from './bundle';
 import { launchChromium } from './chromium';
 import { renderAnnotated } from './annotate';
-import { isUrl, MAX_SETTLE_MS } from './args';
+import { isUrl, MAX_SETTLE_MS, DEFAULT_CONCURRENCY } from './args';
+import { evidenceFiles, TOOL_VERSION, type Capture } from './evidence';
 import type { PageApi } from './page-entry';
 
 export interface RunOptions {
   settleMs: number;
   viewport: { width: number; height: number };
   outDir: string | null;
-  /** Told about each report as soon as it is ready, in order. */
-  onReport?: (report: Report, index: number) => void;
+  /** Targets audited at once (default 2). */
+  concurrency?: number;
+  /** Told about each report as soon as it is ready (not in input order): its index and how many are done. */
+  onReport?: (report: Report, index: number, done: number) => void;
 }
+
+export const SUMMARY_CSV = 'summary.csv';
+export const SHA256SUMS = 'SHA256SUMS';
 
 const LOAD_TIMEOUT_MS = 30_000;
 
@@ -95,48 +105,78 @@ export async function scanPage(page: Page, bundle: string, target: string, settl
   }, target);
 }
 
-async function auditOne(context: BrowserContext, bundle: string, target: string, opts: RunOptions, name: string | null): Promise<Report> {
+/** Takes the pictures and the DOM excerpt of a scanned page, and stamps the annotated copy. */
+async function capture(context: BrowserContext, page: Page, report: Report): Promise<Capture> {
+  const lens = await page.evaluate(() => {
+    const api = (globalThis as unknown as { __consentLens: PageApi }).__consentLens;
+    return { scroll: api.scroll(), excerpt: api.excerpt(), userAgent: navigator.userAgent };
+  });
+  const raw = new Uint8Array(await page.screenshot());
+  const capturedAt = new Date().toISOString();
+  const rawSha256 = await sha256Hex(raw);
+  const stamp = { rawSha256, url: report.url, time: capturedAt, service: report.service, version: TOOL_VERSION };
+  const annotated = await renderAnnotated(context, report, raw, lens.scroll, stamp);
+  return { url: page.url(), capturedAt, userAgent: lens.userAgent, raw, rawSha256, annotated, domExcerpt: lens.excerpt };
+}
+
+async function auditOne(browser: Browser, bundle: string, target: string, opts: RunOptions): Promise<{ report: Report; capture: Capture | null }> {
   let url = target;
-  let page: Page | null = null;
+  // A context per target: no cookies, storage or cache shared between the sites of a batch.
+  let context: BrowserContext | null = null;
   try {
     url = await targetUrl(target);
-    page = await context.newPage();
+    context = await browser.newContext({ viewport: opts.viewport, deviceScaleFactor: 1, bypassCSP: true });
+    const page = await context.newPage();
     const response = await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()} ${response.statusText()}`.trim());
     const report = await scanPage(page, bundle, target, opts.settleMs);
-    if (opts.outDir && name) {
-      const scroll = await page.evaluate(() => (globalThis as unknown as { __consentLens: PageApi }).__consentLens.scroll());
-      const raw = await page.screenshot();
-      const annotated = await renderAnnotated(context, report, raw, scroll);
-      await writeFile(resolve(opts.outDir, `${name}.png`), annotated);
-    }
-    return report;
+    return { report, capture: opts.outDir ? await capture(context, page, report) : null };
   } catch (e) {
-    return errorReport(target, url, describe(e), opts.viewport);
+    return { report: errorReport(target, url, describe(e), opts.viewport), capture: null };
   } finally {
-    await page?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
   }
 }
 
-/** Audits every target in order, one browser for all; a failing target gets a report with `error`. */
+/**
+ * Audits every target, up to `concurrency` at once in one browser; reports come back in input
+ * order, and a failing target gets a report with `error`.
+ */
 export async function runAudit(targets: string[], opts: RunOptions): Promise<Report[]> {
   const browser: Browser = await launchChromium();
   try {
     const bundle = await engineBundle();
-    const context = await browser.newContext({ viewport: opts.viewport, deviceScaleFactor: 1, bypassCSP: true });
-    if (opts.outDir) await mkdir(opts.outDir, { recursive: true });
+    const outDir = opts.outDir;
+    if (outDir) await mkdir(outDir, { recursive: true });
+    // Names are given in input order, whatever order the targets finish in.
     const taken = new Set<string>();
-    const reports: Report[] = [];
-    for (const [i, target] of targets.entries()) {
-      const name = opts.outDir ? outputName(target, taken) : null;
-      const report = await auditOne(context, bundle, target, opts, name);
-      if (opts.outDir && name) {
-        await writeFile(resolve(opts.outDir, `${name}.report.json`), `${JSON.stringify(report, null, 2)}\n`);
+    const names = targets.map((t) => outputName(t, taken));
+    const written: { name: string; sha256: string }[] = [];
+    const write = async (name: string, bytes: Uint8Array): Promise<void> => {
+      await writeFile(resolve(outDir!, name), bytes);
+      written.push({ name, sha256: await sha256Hex(bytes) });
+    };
+
+    const reports: Report[] = new Array<Report>(targets.length);
+    let next = 0;
+    let done = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < targets.length; i = next++) {
+        const { report, capture } = await auditOne(browser, bundle, targets[i]!, opts);
+        if (outDir) for (const [name, bytes] of await evidenceFiles(names[i]!, report, capture)) await write(name, bytes);
+        reports[i] = report;
+        opts.onReport?.(report, i, ++done);
       }
-      reports.push(report);
-      opts.onReport?.(report, i);
+    };
+    const n = Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CONCURRENCY, targets.length));
+    // Settle every worker before leaving (and closing the browser), then surface the first failure.
+    const failed = (await Promise.allSettled(Array.from({ length: n }, worker))).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+
+    if (outDir) {
+      await write(SUMMARY_CSV, utf8(summaryCsv(reports)));
+      await writeFile(resolve(outDir, SHA256SUMS), formatSha256Sums(written));
     }
-    await context.close();
     return reports;
   } finally {
     await browser.close();

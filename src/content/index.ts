@@ -9,7 +9,7 @@
  * and stops cleanly when the extension is reloaded or updated under it.
  */
 import { scan, type ScanResult } from '../engine/scan';
-import type { Control, State } from '../engine/types';
+import type { Control, Report, State } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
 import { calloutText } from '../report/summary';
 import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '../shared/messages';
@@ -29,6 +29,17 @@ const dismissed = new WeakSet<Element>();
 
 const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
 const training = (r: ScanResult): Control[] => r.report.controls.filter((c) => c.purpose === 'ai-training');
+
+/** The background drops a report with more controls or surfaces than this (src/background/validate.ts). */
+const MAX_REPORT_ITEMS = 500;
+/** What the background accepts: every training control, and as many of the others as fit. */
+function forBackground(report: Report): Report {
+  if (report.controls.length <= MAX_REPORT_ITEMS && report.surfaces.length <= MAX_REPORT_ITEMS) return report;
+  const others = MAX_REPORT_ITEMS - report.controls.filter((c) => c.purpose === 'ai-training').length;
+  let kept = 0;
+  const controls = report.controls.filter((c) => c.purpose === 'ai-training' || kept++ < others);
+  return { ...report, controls: controls.slice(0, MAX_REPORT_ITEMS), surfaces: report.surfaces.slice(0, MAX_REPORT_ITEMS) };
+}
 
 function extensionAlive(): boolean {
   return Boolean(runtimeId());
@@ -110,7 +121,7 @@ function runScan(): { found: boolean; tracked: Element[]; roots: (Document | Sha
   ]);
   if (key !== lastSent) {
     lastSent = key;
-    send({ type: 'content→background:report', report: result.report, changedInPage, texts: textsFor(result) });
+    send({ type: 'content→background:report', report: forBackground(result.report), changedInPage, texts: textsFor(result) });
   }
   const tracked: Element[] = [];
   for (const c of found) {
@@ -147,8 +158,25 @@ function doShowMe(id: string): ShowMeResult {
   return result;
 }
 
-function onMessage(message: unknown, sender: { id?: string }): Promise<TurnOffResult | ShowMeResult> | undefined {
+// Evidence capture, driven by the background (scan now, hide the overlay, scroll the dialog):
+// loaded the first time a capture starts, not on every page we run on.
+let capture: Promise<{ handle(m: Message): Promise<unknown> | undefined }> | null = null;
+function onCapture(message: Message): Promise<unknown> {
+  capture ??= import('./capture-session').then(({ createCaptureSession }) =>
+    createCaptureSession({
+      scanNow: () => {
+        scheduler.now();
+        return last;
+      },
+      overlayHost: overlay.host,
+    }),
+  );
+  return capture.then((c) => c.handle(message));
+}
+
+function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> | undefined {
   if (!isMessage(message) || sender.id !== runtimeId()) return undefined;
+  if (message.type.startsWith('background→content:capture-')) return onCapture(message);
   if (message.type === 'popup→content:turn-off') {
     return doTurnOff(message.controlId).then((r) => {
       overlay.setResult(message.controlId, r.message);

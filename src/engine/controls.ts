@@ -1,10 +1,12 @@
 /**
  * Finding the things a person can switch: native checkboxes (with or without role=switch),
  * ARIA switches, checkboxes and radios, aria-pressed and data-state toggles, class-named custom
- * toggles, and radio groups that choose between options (one control of kind `choice`).
+ * toggles, menu buttons named only by an action on a setting ("Turn off ▾", Google's activity
+ * controls), and radio groups that choose between options (one control of kind `choice`).
  */
 import type { ControlKind } from './types';
 import { queryAll, type Root } from './dom';
+import { statusOf } from './state';
 
 export const TOGGLE_SELECTOR = [
   'input[type=checkbox]',
@@ -25,6 +27,9 @@ export const TOGGLE_SELECTOR = [
   'button[class*=toggle i]',
   'button[class*=switch i]',
 ].join(',');
+
+/** Menu buttons, of which those named only by an action on a setting are controls (see statusOf). */
+const MENU_BUTTON = 'button[aria-haspopup], [role=button][aria-haspopup]';
 
 export interface Candidate {
   el: Element;
@@ -54,7 +59,9 @@ function isShadowCopy(el: Element, all: Set<Element>): boolean {
 }
 
 export function findCandidates(roots: readonly Root[]): Candidate[] {
-  const found = queryAll(roots, TOGGLE_SELECTOR);
+  const found = queryAll(roots, `${TOGGLE_SELECTOR},${MENU_BUTTON}`).filter(
+    (el) => !el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el) !== null,
+  );
   const all = new Set(found);
   const out: Candidate[] = [];
   const groups = new Map<string | Element, Candidate>();
@@ -93,7 +100,7 @@ function queryKey(form: Element): string {
 /** Whether an element is (part of) something a person can switch. */
 export function isToggle(el: Element): boolean {
   try {
-    return el.matches(TOGGLE_SELECTOR);
+    return statusOf(el) !== null || el.matches(TOGGLE_SELECTOR);
   } catch {
     return false;
   }
@@ -101,11 +108,13 @@ export function isToggle(el: Element): boolean {
 
 /**
  * What the person sees: a switch (role=switch, or a track clearly wider than tall), a checkbox,
- * a button that stays pressed, or a choice between options.
+ * a button that stays pressed or a menu button named by its action ("Turn off ▾"), or a choice
+ * between options.
  */
 export function kindOf(c: Candidate, visible: Element | null): ControlKind {
   if (c.options.length) return 'choice';
   const el = c.el;
+  if (statusOf(el) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
   if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
   if (el.hasAttribute('aria-pressed')) return 'button';
   const r = (visible ?? el).getBoundingClientRect();

@@ -44,6 +44,17 @@ export function collectRoots(doc: Document, maxElements = 500_000): Root[] {
   return roots;
 }
 
+/**
+ * `el.labels` as an array. Chromium answers `labels` by walking the whole document on every call,
+ * which made a dialog of 3 000 toggles take seconds to scan; a control with no id and no <label>
+ * around it cannot have a label, and is answered at once.
+ */
+export function labelsOf(el: Element): Element[] {
+  if (!el.id && !el.closest('label')) return [];
+  const labels = (el as HTMLInputElement).labels;
+  return labels ? Array.from(labels) : [];
+}
+
 /** querySelectorAll over several roots, in root order then document order. */
 export function queryAll(roots: readonly Root[], selector: string): Element[] {
   const out: Element[] = [];

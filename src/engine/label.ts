@@ -5,7 +5,7 @@
  * description.
  */
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
-import { composedParent, idrefs } from './dom';
+import { composedParent, idrefs, labelsOf } from './dom';
 import { clip, lines, normalise } from './text';
 import { THRESHOLDS } from './thresholds';
 
@@ -34,21 +34,43 @@ export function rowOf(el: Element, isControl: (e: Element) => boolean, label: st
   let best: Element | null = null;
   for (let a = composedParent(el), depth = 0; a && depth < 8; a = composedParent(a), depth++) {
     if (a === a.ownerDocument.body || a.localName === 'html') break;
+    // Checked before the text, stopping at the first other control: in a list of thousands of
+    // toggles each one then costs a few steps, not the whole list's text (which was quadratic).
+    if (holdsOtherControl(a, el, isControl)) break;
     const text = normalise((a as HTMLElement).innerText ?? a.textContent ?? '');
     if (text.length > THRESHOLDS.maxRowText) break;
-    const others = Array.from(a.querySelectorAll('*')).some((d) => d !== el && !el.contains(d) && !d.contains(el) && isControl(d));
-    if (others) break;
     best = a;
     if (text.length > label.length + 8) return a;
   }
   return best;
 }
 
-export function readLabel(el: Element, isControl: (e: Element) => boolean, ownWordsOnly: boolean): LabelInfo {
+function holdsOtherControl(a: Element, el: Element, isControl: (e: Element) => boolean): boolean {
+  const walker = a.ownerDocument.createTreeWalker(a, NodeFilter.SHOW_ELEMENT);
+  for (let d = walker.nextNode() as Element | null; d; d = walker.nextNode() as Element | null) {
+    if (d !== el && !el.contains(d) && !d.contains(el) && isControl(d)) return true;
+  }
+  return false;
+}
+
+/** A line that only says a state ("On" beside a setting's name). */
+const STATE_LINE = /^(?:on|off|an|aus|activée?|désactivée?|activad[oa]|desactivad[oa]|attivat?[oa]|disattivat[oa]|ativad[oa]|desativad[oa]|オン|オフ)$/iu;
+
+/**
+ * `nameIsAction`: the control is named by what it does ("Turn off"), so the setting's own name is
+ * the first line of its row that is neither that action nor a bare state.
+ */
+export function readLabel(el: Element, isControl: (e: Element) => boolean, ownWordsOnly: boolean, nameIsAction = false): LabelInfo {
   const name = safe(() => computeAccessibleName(el));
+  if (nameIsAction) {
+    const row = rowOf(el, isControl, name);
+    const rest = row ? lines(row, THRESHOLDS.maxRowText).filter((l) => l !== name && !STATE_LINE.test(l)) : [];
+    const label = rest[0] ?? name;
+    return { label: clip(label, 200), description: clip(normalise(rest.slice(1).join(' ')), 400), labelElement: rest[0] ? row : el, row };
+  }
   let description = safe(() => computeAccessibleDescription(el));
   const labelledBy = idrefs(el, 'aria-labelledby')[0] ?? null;
-  const native = (el as HTMLInputElement).labels?.[0] ?? null;
+  const native = labelsOf(el)[0] ?? null;
   let labelElement: Element | null = labelledBy ?? native ?? (name ? el : null);
   let label = name;
 

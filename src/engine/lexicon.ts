@@ -215,3 +215,33 @@ export const ON_MARKER = words([
 export function has(re: RegExp, text: string): boolean {
   return re.test(text);
 }
+
+/**
+ * Objecting to a use of one's data (the right to object, GDPR Art. 21): Meta's EU form for AI
+ * training has no switch, only this. Verb and noun forms only, so "object storage" is not one.
+ */
+export const OBJECT = words(
+  [
+    'object(?:s|ing)? to', 'objections?', 'right to object',
+    'widersprech\\w*', 'widerspruch\\w*',
+    's\'opposer', 'vous opposer', 'opposition',
+    'oponerse', 'oponer(?:te|se)?', 'oposici[óo]n',
+    'opporsi', 'opporti', 'opposizione',
+    'opor-se', 'se opor', 'oposi[çc][ãa]o',
+  ],
+  ['異議', '이의'],
+);
+
+/**
+ * The whole name of a menu button that acts on a setting ("Turn off ▾" on Google's activity
+ * controls, the only control a person sees there): the setting is ON while the button offers
+ * to turn it off, OFF while it offers to turn it on. Matched against the full accessible name.
+ */
+export const TURN_OFF = new RegExp(
+  `^(?:${['turn off', 'deaktivieren', 'désactiver', 'desactivar', 'disattiva', 'desativar', 'オフにする', '사용 중지'].join('|')})$`,
+  'iu',
+);
+export const TURN_ON = new RegExp(
+  `^(?:${['turn on', 'aktivieren', 'activer', 'activar', 'attiva', 'ativar', 'オンにする', '사용 설정'].join('|')})$`,
+  'iu',
+);

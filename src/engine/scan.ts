@@ -6,11 +6,11 @@
 import type { Box, Control, ControlKind, Deadline, Report, State, Surface, SurfaceKind } from './types';
 import { REPORT_SCHEMA } from './types';
 import type { Rule } from '../rules/schema';
-import { collectRoots, composedContains, savedFromUrl } from './dom';
+import { collectRoots, composedContains, labelsOf, savedFromUrl } from './dom';
 import { findCandidates, isToggle, kindOf, type Candidate } from './controls';
 import { readLabel } from './label';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
-import { readState } from './state';
+import { readState, statusOf } from './state';
 import { coveredBy, rendering, visibleStandIn } from './visibility';
 import { area, toDocBox, unionRects, visiblePart, scrollContainer, viewportRect } from './geometry';
 import { measureShape, measureText, textHolder } from './contrast';
@@ -18,6 +18,7 @@ import {
   actionsOf,
   classifySurface,
   dismissOf,
+  findObjectionForms,
   findSurfaces,
   looksLikeSettings,
   primaryActionOf,
@@ -107,16 +108,13 @@ function visibleOf(el: Element): { visible: Element; hiddenReason: string | null
   return { visible: el, hiddenReason: r.reason ?? 'zero-size' };
 }
 
-function labelsOf(el: Element): Element[] {
-  const labels = (el as HTMLInputElement).labels;
-  return labels ? Array.from(labels) : [];
-}
 
 function buildToggle(c: Candidate, rules: readonly Rule[]): Built {
   const el = c.el;
   const { visible, hiddenReason } = visibleOf(el);
   const kind = kindOf(c, hiddenReason ? null : visible);
-  const info = readLabel(el, isToggle, kind === 'button');
+  const nameIsAction = statusOf(el) !== null;
+  const info = readLabel(el, isToggle, kind === 'button' && !nameIsAction, nameIsAction);
   const labels = labelsOf(el);
   const rect = visible.getBoundingClientRect();
   return {
@@ -253,6 +251,11 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
       }
     }
 
+    // A form to object to AI training (no switch at all) is a surface of its own.
+    for (const o of findObjectionForms(roots, phraseRules)) {
+      if (!found.some((s) => composedContains(s.el, o.el) || composedContains(o.el, s.el))) found.push(o);
+    }
+
     const infos: SurfaceInfo[] = [];
     for (const s of found) {
       const title = titleOf(s.el);
@@ -260,8 +263,9 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
       const flat = normalise(text);
       const hasTraining = training.some((b) => composedContains(s.el, b.cand.el));
       const kind = classifySurface(s, title, flat, hasTraining, onSettingsUrl);
-      // Dialogs without a training control matter only when they announce new terms.
-      if (!hasTraining && kind !== 'terms-update') continue;
+      // Dialogs without a training control matter only when they announce new terms, or are a
+      // form to object to training.
+      if (!hasTraining && kind !== 'terms-update' && !s.objection) continue;
       const actions = actionsOf(s.el, isToggle);
       infos.push({
         s,
@@ -328,6 +332,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
           toggles: trainingHere.filter((c) => c.kind !== 'choice').map((c) => ({ kind: c.kind, state: c.state })),
           hasChoice: trainingHere.some((c) => c.kind === 'choice'),
         }),
+        ...(info.s.objection ? { objection: true as const } : {}),
       };
       elements.set(info.id, info.s.el);
       report.surfaces.push(surface);

@@ -1,5 +1,22 @@
 /** Reading a toggle's state the way assistive technology does, then the way frameworks mark it. */
 import type { State } from './types';
+import { TURN_OFF, TURN_ON } from './lexicon';
+import { normalise } from './text';
+
+/**
+ * The state a menu button's name implies ("Turn off ▾" while the setting is on), for a
+ * `button` or `role=button` that opens a menu (`aria-haspopup`) and is named by nothing but the
+ * action; null for every other element.
+ */
+export function statusOf(el: Element): 'on' | 'off' | null {
+  if (el.localName !== 'button' && el.getAttribute('role') !== 'button') return null;
+  const popup = el.getAttribute('aria-haspopup');
+  if (popup === null || popup === 'false') return null;
+  const name = normalise(el.getAttribute('aria-label') ?? el.textContent ?? '');
+  if (TURN_OFF.test(name)) return 'on';
+  if (TURN_ON.test(name)) return 'off';
+  return null;
+}
 
 function fromToken(v: string | null): State | null {
   switch (v?.trim().toLowerCase()) {
@@ -35,6 +52,7 @@ export function readState(el: Element): State {
     (el.getAttribute('role') === 'option' ? fromToken(el.getAttribute('aria-selected')) : null) ??
     fromToken(el.getAttribute('data-state')) ??
     fromToken(el.getAttribute('data-checked')) ??
+    statusOf(el) ??
     fromClass(el) ??
     'unknown'
   );

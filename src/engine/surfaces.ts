@@ -5,7 +5,9 @@
  */
 import type { SurfaceKind } from './types';
 import { composedAncestors, composedContains, idrefs, queryAll, style, type Root } from './dom';
-import { ACCEPT, DISMISS, SETTINGS_TITLE, TERMS_UPDATE, UPDATE } from './lexicon';
+import { ACCEPT, AI_MODEL, DISMISS, OBJECT, SETTINGS_TITLE, TERMS_UPDATE, TRAIN, UPDATE } from './lexicon';
+import type { Rule } from '../rules/schema';
+import { rulePhraseIn } from './purpose';
 import { clip, lines, normalise, renderedText, sentences } from './text';
 import { THRESHOLDS } from './thresholds';
 import { rendering } from './visibility';
@@ -18,6 +20,8 @@ export interface SurfaceEl {
   semantic: boolean;
   modal: boolean;
   settingsPanel: boolean;
+  /** A form to object to the use of one's information for AI: a choice with no switch. */
+  objection?: boolean;
 }
 
 const SEMANTIC = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
@@ -88,6 +92,37 @@ export function findSurfaces(roots: readonly Root[], controls: readonly Element[
   ];
 }
 
+const HEADING = 'h1, h2, h3, [role=heading]';
+
+/**
+ * Forms to object to the use of one's information for AI (Meta's form in the EU): there is no
+ * switch to find, only the form. A form counts when the heading over it (in the nearest ancestor
+ * that has one) names an objection, and that heading or the text around the form names AI or
+ * training, or carries one of the rules' phrases.
+ */
+export function findObjectionForms(roots: readonly Root[], rules: readonly Rule[]): SurfaceEl[] {
+  const panels: Element[] = [];
+  for (const form of queryAll(roots, 'form')) {
+    if (!rendering(form).rendered) continue;
+    let panel: Element = form;
+    for (const a of [form, ...composedAncestors(form)]) {
+      if (a.localName === 'body' || a.localName === 'html') break;
+      if (a.querySelector(HEADING)) {
+        panel = a;
+        break;
+      }
+    }
+    // The heading must name the objection; AI or training may be named in it or in the text
+    // next to the form (textContent, bounded: no layout for a page's ordinary forms).
+    const title = titleOf(panel);
+    if (!OBJECT.test(title)) continue;
+    const text = `${title}\n${normalise((panel.textContent ?? '').slice(0, 2000))}`;
+    if (!AI_MODEL.test(text) && !TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
+    if (!panels.includes(panel)) panels.push(panel);
+  }
+  return innermost(panels).map((el) => ({ el, semantic: false, modal: false, settingsPanel: false, objection: true }));
+}
+
 /** The panel of a settings page that holds `control`: a tab panel, main, a form or section. */
 export function settingsPanelFor(control: Element): Element {
   const panel = control.closest('[role=tabpanel], main, [role=main], form, section');
@@ -129,6 +164,7 @@ export function classifySurface(
   hasTrainingControl: boolean,
   onSettingsUrl: boolean,
 ): SurfaceKind {
+  if (s.objection) return 'consent-prompt';
   if (s.settingsPanel || looksLikeSettings(title) || (onSettingsUrl && !s.semantic)) return 'settings';
   if (looksLikeTermsUpdate(title, text)) return 'terms-update';
   if (hasTrainingControl) return 'consent-prompt';

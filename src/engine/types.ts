@@ -57,6 +57,12 @@ export interface Surface {
   box: Box;
   primaryAction: { label: string; box: Box } | null;
   findings: Finding[];
+  /**
+   * Added: present (true) on a form to object to the use of your information for AI training
+   * (Meta AI in the EU), reported as a `consent-prompt` with no control: there is no switch, the
+   * choice is this form. The service's rule may name where the flow starts (`objection.url`).
+   */
+  objection?: true;
 }
 
 export interface Deadline {

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DeadlineView, ServicesView, TabView } from '../shared/messages';
 import { getServices, getTab, resolveTabId, SENTENCES, sentenceFor, watchStorage } from './api';
 import { AllServices } from './components/AllServices';
+import { CaptureButton } from './components/CaptureButton';
 import { ChoicePanel } from './components/ChoicePanel';
 import { DeadlinePanel } from './components/DeadlinePanel';
 import { DriftWarning } from './components/DriftWarning';
@@ -111,6 +112,7 @@ export function App({ requestedTabId }: AppProps) {
         <AllServices services={services.services} onError={setActionError} />
       </main>
       <footer class="footer">
+        <CaptureButton tabId={tabId} />
         <NotifyToggle enabled={services.prefs.notifications} onError={setActionError} />
       </footer>
     </div>

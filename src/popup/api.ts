@@ -5,6 +5,8 @@
  */
 import browser, { type Manifest } from 'webextension-polyfill';
 import type {
+  CaptureMessage,
+  CaptureResult,
   GetServicesMessage,
   GetTabMessage,
   ServicesView,
@@ -25,6 +27,7 @@ export const SENTENCES = {
   open: 'That page could not be opened.',
   prefs: 'The setting could not be saved. Try again.',
   permission: 'Notifications were not allowed, so Consent Lens will not send any.',
+  capture: 'The capture did not finish. Try again.',
 } as const;
 
 export class PopupError extends Error {
@@ -127,6 +130,21 @@ export async function turnOff(tabId: number, controlId: string): Promise<TurnOff
   const reply = await toContent(tabId, message);
   if (!isResult(reply)) throw new PopupError(SENTENCES.content);
   return reply as TurnOffResult;
+}
+
+/** Captures the tab as evidence (the background does the work; it can take a few seconds). */
+export async function capture(tabId: number): Promise<CaptureResult> {
+  const message: CaptureMessage = { type: 'popup→background:capture', tabId };
+  let reply: unknown;
+  try {
+    reply = await browser.runtime.sendMessage(message);
+  } catch {
+    throw new PopupError(SENTENCES.background);
+  }
+  if (!isObject(reply) || typeof reply.ok !== 'boolean' || typeof reply.saved !== 'boolean' || typeof reply.message !== 'string') {
+    throw new PopupError(SENTENCES.capture);
+  }
+  return reply as unknown as CaptureResult;
 }
 
 /**

@@ -19,6 +19,7 @@ export interface AnnotationData {
   primary: { x: number; y: number; width: number; height: number; label: string }[];
   heading: string;
   lines: string[];
+  /** The stamp; one line per "\n". */
   footer: string;
 }
 
@@ -66,7 +67,7 @@ export function drawAnnotation(d: AnnotationData & { legendWidth: number }): voi
     legend.append(item);
   }
   for (const line of d.lines) legend.append(el('div', 'margin-bottom:8px;', line));
-  legend.append(el('div', 'margin-top:16px;color:#475569;font-size:11px;word-break:break-all;', d.footer));
+  legend.append(el('div', 'margin-top:16px;color:#475569;font-size:11px;word-break:break-all;white-space:pre-line;', d.footer));
   doc.body.append(stage, legend);
 }
 

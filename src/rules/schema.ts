@@ -59,9 +59,25 @@ export const RuleSchema = v.strictObject({
     v.record(language, v.pipe(v.array(phrase), v.minLength(1))),
     v.check((r) => Object.keys(r).length > 0, 'needs phrases in at least one language'),
   ),
+  /**
+   * Languages whose phrases are our own faithful translations of the service's wording, not
+   * strings seen in the service's UI. Each must be a language of `phrases`.
+   */
+  translatedPhrases: v.optional(v.array(language)),
   deadlines: v.array(DeadlineSchema),
   /** Facts a user should know, each with its source. */
   notes: v.optional(v.array(v.strictObject({ text: v.pipe(v.string(), v.minLength(3)), source: httpsUrl }))),
+  /**
+   * For a service that offers no switch, only a way to object (Meta AI in the EU): where the
+   * objection flow starts and what it asks of the user. The engine reports the objection form
+   * itself as a surface with `objection: true` (see README, "Services").
+   */
+  objection: v.optional(
+    v.strictObject({
+      url: httpsUrl,
+      description: v.pipe(v.string(), v.minLength(10, 'should say in a sentence what the user has to do')),
+    }),
+  ),
 });
 
 export type Rule = v.InferOutput<typeof RuleSchema>;
@@ -96,6 +112,11 @@ export function validateRule(data: unknown): { ok: true; rule: Rule } | { ok: fa
     if (!rule.hosts.some(onHost)) {
       problems.push({ path: 'settings.url', message: 'is not on one of the rule\'s hosts' });
     }
+    (rule.translatedPhrases ?? []).forEach((lang, i) => {
+      if (!(lang in rule.phrases)) {
+        problems.push({ path: `translatedPhrases.${i}`, message: `names "${lang}", which has no phrases` });
+      }
+    });
     return problems.length ? { ok: false, problems } : { ok: true, rule };
   }
   return {

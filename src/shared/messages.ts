@@ -179,9 +179,12 @@ export interface StitchLayout {
   maxScroll: number;
   /** scrollTop (scrollY for the document) when the report was scanned. */
   scrollAtScan: number;
-  /** Report ids (controls, surfaces) whose boxes move with the container. */
+  /** Report ids (controls, and `primaryActionKey(surfaceId)` for accept actions) whose boxes move with the container. */
   moving: string[];
 }
+
+/** How StitchLayout.moving names a surface's accept action. */
+export const primaryActionKey = (surfaceId: string): string => `primary:${surfaceId}`;
 
 /** Reply to background→content:capture-prepare. */
 export interface CapturePrepared {

@@ -109,23 +109,31 @@ describe('audit --json', () => {
 });
 
 describe('audit --out', () => {
-  it('writes NAME.report.json and an annotated NAME.png per target, and a summary table', async () => {
+  it('writes per target NAME.report.json, NAME.png, NAME.raw.png and NAME.html, then summary.csv and SHA256SUMS, and a summary table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lens-out-'));
     try {
       const run = await audit(['--out', dir, FIX('claude-terms-grace-switch.html'), FIX('neg-app-settings.html')]);
       expect(run.code, run.stderr).toBe(0);
       expect((await readdir(dir)).sort()).toEqual([
+        'SHA256SUMS',
+        'claude-terms-grace-switch.html',
         'claude-terms-grace-switch.png',
+        'claude-terms-grace-switch.raw.png',
         'claude-terms-grace-switch.report.json',
+        'neg-app-settings.html',
         'neg-app-settings.png',
+        'neg-app-settings.raw.png',
         'neg-app-settings.report.json',
+        'summary.csv',
       ]);
       const report = JSON.parse(await readFile(join(dir, 'claude-terms-grace-switch.report.json'), 'utf8')) as Report;
       expect(report.schema).toBe('consent-lens/report@1');
       // The annotated picture is the viewport plus the legend column.
       expect(pngSize(await readFile(join(dir, 'claude-terms-grace-switch.png')))).toEqual({ width: 1280 + 380, height: 800 });
+      expect(pngSize(await readFile(join(dir, 'claude-terms-grace-switch.raw.png')))).toEqual({ width: 1280, height: 800 });
       expect(run.stdout).toMatch(/target\s+service\s+training controls/);
       expect(run.stdout).toMatch(/claude-terms-grace-switch\.html\s+claude\s+1\s+on/);
+      expect(run.stdout).toMatch(/^2 targets, 2 scanned, 0 failed, 1 AI-training control, \d+ findings$/m);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

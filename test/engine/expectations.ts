@@ -36,11 +36,15 @@ export interface SurfaceExpectation {
 }
 export interface FixtureExpectation {
   file: string;                          // relative to test/fixtures
-  service: string | null;                // 'claude', 'chatgpt' or null
+  service: string | null;                // a rule id ('claude', 'gemini', …) or null
   aiTraining: ControlExpectation[];      // exactly these ai-training controls, in document order
   surfaces?: SurfaceExpectation[];       // surfaces that contain an ai-training control (omit to skip)
   deadline?: { date: string; source: 'page' | 'rule' } | null; // omit to skip
   negative?: true;
+  /** Look-alike toggles on the same page that must be reported, with purpose 'other'. */
+  others?: (string | RegExp)[];
+  /** Forms to object to AI training (no switch): exactly these surfaces with `objection: true`. */
+  objection?: { title: string | RegExp; kind: 'consent-prompt' }[];
 }
 
 const CLAUDE_DEADLINE_PAGE = { date: '2025-10-08', source: 'page' } as const;
@@ -293,4 +297,154 @@ export const expectations: FixtureExpectation[] = [
   { file: 'neg-ml-dashboard.html', service: null, aiTraining: [], negative: true },
   // A claude.ai conversation *about* the training toggle; aria-pressed feedback buttons, no dialog.
   { file: 'neg-chat-transcript.html', service: 'claude', aiTraining: [], negative: true },
+
+  // ------------------------------------------------------------------ more languages (Claude dialog)
+  // The same grace-period dialog as lang-de/fr/ja, translated; each carries the deadline in its
+  // language's own date format ("8 de octubre de 2025", "l’8 ottobre 2025",
+  // "8 de outubro de 2025", "2025년 10월 8일").
+  {
+    file: 'lang-es.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Ayuda a mejorar Claude', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Actualizaciones de los Términos y Políticas para consumidores', findings: ['bundled-consent'], primaryAction: /^aceptar$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    file: 'lang-it.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Aiuta a migliorare Claude', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Aggiornamenti ai Termini e alle Politiche per i consumatori', findings: ['bundled-consent'], primaryAction: /^accetta$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    file: 'lang-pt.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Ajude a melhorar o Claude', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: 'Atualizações dos Termos e Políticas do Consumidor', findings: ['bundled-consent'], primaryAction: /^aceitar$/i }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  {
+    file: 'lang-ko.html',
+    service: 'claude',
+    aiTraining: [{
+      label: 'Claude 개선에 도움 주기', state: 'on', kind: 'switch',
+      findings: GRACE_FINDINGS,
+      visible: RADIX_SWITCH_IN_DIALOG,
+    }],
+    surfaces: [{ kind: 'terms-update', title: '소비자 약관 및 정책 업데이트', findings: ['bundled-consent'], primaryAction: /^동의$/ }],
+    deadline: CLAUDE_DEADLINE_PAGE,
+  },
+  // ------------------------------------------------------------------ other services (rules in src/rules/services)
+  // All are settings pages, where ON may be the user's own choice: never `preselected`.
+  {
+    // myactivity.google.com/product/gemini. "Keep Activity" is a status with a "Turn off ▾" menu
+    // button (aria-haspopup), 114x40, outline #747775 on #fff (4.6:1): kind 'button', state read
+    // from the action it offers (on). The audio box: a transparent 40x40 input over an 18x18
+    // drawn box (small-target); its label promises to "improve Google services for everyone"
+    // and names no training or data (vague-label). "Auto-delete › Change", "Delete ▾" and the
+    // items' option menus are menu buttons that act on no setting: not controls.
+    file: 'gemini-activity.html',
+    service: 'gemini',
+    aiTraining: [
+      { label: 'Keep Activity', state: 'on', kind: 'button', findings: [], visible: ['button[jsname="turn-off"]'] },
+      {
+        label: 'Improve Google services for everyone with your audio and Gemini Live recordings', state: 'off', kind: 'checkbox',
+        findings: ['small-target', 'vague-label'],
+        visible: ['#c-audio-recordings + .VfPpkd-YQoJzd'],
+      },
+    ],
+    surfaces: [{ kind: 'settings', title: 'Gemini Apps Activity', findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  // gemini.google.com, Settings › Personal context: "Your past chats with Gemini" (ON) lets
+  // Gemini personalise answers from past chats — a look-alike, not the training setting.
+  { file: 'gemini-app-personal-context.html', service: 'gemini', aiTraining: [], negative: true },
+  {
+    // Copilot Settings dialog, Privacy tab. Fluent UI switches: transparent input[role=switch]
+    // over a 40x20 indicator (small-target), ON #0f6cbd on #fff (5.2:1); labels 14px #242424.
+    file: 'copilot-privacy.html',
+    service: 'copilot',
+    aiTraining: [
+      { label: 'Model training on text', state: 'on', kind: 'switch', findings: ['small-target'], visible: ['#sw-train-text + .fui-Switch__indicator'] },
+      { label: 'Model training on voice', state: 'on', kind: 'switch', findings: ['small-target'], visible: ['#sw-train-voice + .fui-Switch__indicator'] },
+    ],
+    others: ['Personalization and memory', 'Personalized ads'],
+    surfaces: [{ kind: 'settings', title: 'Settings', findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  {
+    // x.com/settings/grok_settings. A transparent native checkbox over a 20x20 drawn box
+    // (small-target), checked #1d9bf0; the label names training and fine-tuning.
+    file: 'grok-settings.html',
+    service: 'grok',
+    aiTraining: [{
+      label: 'Allow your public data as well as your interactions, inputs, and results with Grok and xAI to be used for training and fine-tuning.',
+      state: 'on', kind: 'checkbox',
+      findings: ['small-target'],
+      visible: ['.r-checkwrap > div[aria-hidden="true"]'],
+    }],
+    surfaces: [{ kind: 'settings', title: 'Grok & Third-party Collaborators', findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  {
+    // LinkedIn's styled native checkbox (role=switch) is itself the 48x24 track, ON #01754f on
+    // #fff (5.6:1). The page names no date: the rule's 2025-11-03 (EU/EEA, UK, CH, CA, HK).
+    file: 'linkedin-data-for-ai.html',
+    service: 'linkedin',
+    aiTraining: [{
+      label: 'Use my data for training content creation AI models', state: 'on', kind: 'switch',
+      findings: [],
+      visible: ['#ember215'],
+    }],
+    surfaces: [{ kind: 'settings', title: 'Data for Generative AI Improvement', findings: [], primaryAction: null }],
+    deadline: { date: '2025-11-03', source: 'rule' },
+  },
+  {
+    // Radix switches 36x20 (small-target), ON oklch(54.8% 0.084 205.3) on the page background.
+    // "Autosuggest" and "Homepage widgets" (both on) are the look-alikes.
+    file: 'perplexity-preferences.html',
+    service: 'perplexity',
+    aiTraining: [{
+      label: 'AI data retention', state: 'on', kind: 'switch',
+      findings: ['small-target'],
+      visible: ['button[role="switch"][aria-labelledby="ai-data-retention-label"]'],
+    }],
+    others: ['Autosuggest', 'Homepage widgets'],
+    surfaces: [{ kind: 'settings', title: 'Preferences', findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  {
+    // Mistral Admin Console › Le Chat › Privacy: a shadcn switch 36x20 (small-target), ON zinc-900.
+    file: 'mistral-privacy.html',
+    service: 'mistral',
+    aiTraining: [{
+      label: 'Allow your interactions to be used to train our models', state: 'on', kind: 'switch',
+      findings: ['small-target'],
+      visible: ['#train-on-interactions'],
+    }],
+    surfaces: [{ kind: 'settings', title: 'Privacy', findings: [], primaryAction: null }],
+    deadline: null,
+  },
+  {
+    // Meta's objection form: no switch at all. The form is reported as a consent-prompt surface
+    // with `objection: true` and no control; its "Send" is not an accept action.
+    file: 'meta-objection.html',
+    service: 'meta',
+    aiTraining: [],
+    surfaces: [],
+    objection: [{ title: 'Object to Your Information Being Used for AI at Meta', kind: 'consent-prompt' }],
+    deadline: null,
+  },
 ];

@@ -83,6 +83,34 @@ describe.each(expectations.map((e) => [e.file, e] as [string, FixtureExpectation
     });
   }
 
+  if (exp.others) {
+    it('reports the look-alike toggles, as purpose other', () => {
+      for (const want of exp.others!) {
+        const got = report.controls.filter((c) => matches(c.label, want));
+        expect(got, `a control labelled ${String(want)}`).toHaveLength(1);
+        expect(got[0]!.purpose).toBe('other');
+      }
+    });
+  }
+
+  if (exp.objection) {
+    it('finds the objection form: a surface with no control', () => {
+      const forms = report.surfaces.filter((s) => s.objection === true);
+      expect(forms).toHaveLength(exp.objection!.length);
+      exp.objection!.forEach((want, i) => {
+        const got = forms[i]!;
+        expect(got.kind).toBe(want.kind);
+        expect(matches(got.title, want.title), `title "${got.title}"`).toBe(true);
+        expect(report.controls.filter((c) => c.surfaceId === got.id)).toEqual([]);
+        expect(got.box.width * got.box.height).toBeGreaterThan(0);
+      });
+    });
+  } else {
+    it('reports no objection form', () => {
+      expect(report.surfaces.filter((s) => s.objection === true)).toEqual([]);
+    });
+  }
+
   if (exp.deadline !== undefined) {
     it('reads the deadline', () => {
       if (exp.deadline === null) expect(report.deadline).toBeNull();

@@ -40,6 +40,43 @@ export const NEGATIVES = {
 
 export type PageRef = { host: string; path: string };
 
+/**
+ * Every other service with a rule: its fixture at the address it was saved from, and again
+ * under the rule's other host names (so each of the manifest's match patterns is exercised).
+ */
+export const SERVICE_PAGES = {
+  gemini: [{ host: 'myactivity.google.com', path: '/product/gemini' }],
+  copilot: [{ host: 'copilot.microsoft.com', path: '/' }],
+  grok: [{ host: 'x.com', path: '/settings/grok_settings' }],
+  linkedin: [{ host: 'www.linkedin.com', path: '/mypreferences/d/settings/data-for-ai-improvement' }],
+  perplexity: [{ host: 'www.perplexity.ai', path: '/settings/preferences' }],
+  mistral: [
+    { host: 'admin.mistral.ai', path: '/' },
+    { host: 'chat.mistral.ai', path: '/' },
+  ],
+  meta: [
+    { host: 'www.facebook.com', path: '/help/contact/712876720715583' },
+    { host: 'www.meta.ai', path: '/' },
+  ],
+} as const satisfies Record<string, readonly PageRef[]>;
+
+/** Look-alikes on the services' own hosts: toggles that are not AI training, nothing to outline. */
+export const SERVICE_NEGATIVES = {
+  /** Gemini's "Personal context › Your past chats with Gemini" (personalisation, not training). */
+  geminiPersonalContext: { host: 'gemini.google.com', path: '/app', fixture: 'gemini-app-personal-context.html', service: 'gemini' },
+} as const satisfies Record<string, PageRef & { fixture: string; service: string }>;
+
+/** The committed fixture each service's pages serve. */
+export const SERVICE_FIXTURES: Record<keyof typeof SERVICE_PAGES, string> = {
+  gemini: 'gemini-activity.html',
+  copilot: 'copilot-privacy.html',
+  grok: 'grok-settings.html',
+  linkedin: 'linkedin-data-for-ai.html',
+  perplexity: 'perplexity-preferences.html',
+  mistral: 'mistral-privacy.html',
+  meta: 'meta-objection.html',
+};
+
 const key = (p: PageRef): string => `${p.host}${p.path}`;
 
 export const DEFAULT_ROUTES: Routes = {
@@ -57,6 +94,12 @@ export const DEFAULT_ROUTES: Routes = {
   [key(NEGATIVES.mlDashboard)]: fixture('neg-ml-dashboard.html'),
   [key(NEGATIVES.appSettings)]: fixture('neg-app-settings.html'),
   [key(NEGATIVES.newsletter)]: fixture('neg-newsletter.html'),
+  ...Object.fromEntries(
+    (Object.keys(SERVICE_PAGES) as (keyof typeof SERVICE_PAGES)[]).flatMap((service) =>
+      SERVICE_PAGES[service].map((ref) => [key(ref), fixture(SERVICE_FIXTURES[service])]),
+    ),
+  ),
+  ...Object.fromEntries(Object.values(SERVICE_NEGATIVES).map((n) => [key(n), fixture(n.fixture)])),
 };
 
 /**

@@ -25,6 +25,8 @@ describe('parseCli — defaults', () => {
       settleMs: 500,
       viewport: { width: 1280, height: 800 },
       targets: ['page.html'],
+      list: null,
+      concurrency: 2,
     });
   });
 });
@@ -62,6 +64,8 @@ describe('parseCli — every flag', () => {
       settleMs: 250,
       viewport: { width: 800, height: 600 },
       targets: ['a.html', 'https://claude.ai/', 'b.htm'],
+      list: null,
+      concurrency: 2,
     });
   });
 
@@ -86,7 +90,7 @@ describe('parseCli — help', () => {
   });
 
   it('the usage text names every flag', () => {
-    for (const flag of ['--json', '--out', '--settle', '--viewport', '--help', 'TARGET']) expect(USAGE).toContain(flag);
+    for (const flag of ['--json', '--out', '--settle', '--viewport', '--list', '--concurrency', '--help', 'TARGET']) expect(USAGE).toContain(flag);
   });
 });
 

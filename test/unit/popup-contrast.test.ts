@@ -6,7 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColour } from '../../src/engine/colour';
+import { clampRgb, converter, modeLab, modeOklch, modeRgb, parse, useMode } from 'culori/fn';
+import { contrastRatio, type Rgba } from '../../src/engine/colour';
+
+// The engine parses colours with the browser's canvas, which happy-dom lacks; culori (a test
+// oracle elsewhere) reads the stylesheet's own values here.
+[modeRgb, modeOklch, modeLab].forEach((m) => useMode(m));
+const toRgb = converter('rgb');
+function parseColour(css: string): Rgba | null {
+  const p = parse(css);
+  if (!p) return null;
+  const c = clampRgb(toRgb(p));
+  return { r: c.r, g: c.g, b: c.b, a: c.alpha ?? 1 };
+}
 
 // import.meta.url is not a file: URL under happy-dom; Vitest sets import.meta.dirname.
 const css = readFileSync(resolve(import.meta.dirname, '../../src/popup/popup.css'), 'utf8');

@@ -85,6 +85,37 @@ describe('built-in rule files', () => {
     for (const host of hosts) expect(matches).toContain(`https://${host}/*`);
   });
 
+  it('the services of issue 5 all have rules', () => {
+    expect(BUILTIN_RULES.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['chatgpt', 'claude', 'copilot', 'gemini', 'grok', 'linkedin', 'meta', 'mistral', 'perplexity']),
+    );
+  });
+
+  it.each(parsed.map((p) => [p.file, p.data] as const))('%s: every date and note has an https source', (_file, data) => {
+    const rule = data as { deadlines: { source: string }[]; notes?: { source: string }[] };
+    for (const x of [...rule.deadlines, ...(rule.notes ?? [])]) expect(x.source).toMatch(/^https:\/\//);
+  });
+
+  it('linkedin: the 2025-11-03 date for the EU/EEA, UK, CH, CA and HK, and 2024-09-18 in a note', () => {
+    const linkedin = BUILTIN_RULES.find((r) => r.id === 'linkedin')!;
+    expect(linkedin.deadlines.map((d) => d.date)).toEqual(['2025-11-03']);
+    expect(linkedin.deadlines[0]!.note).toMatch(/EU\/EEA.*UK.*Switzerland.*Canada.*Hong Kong/);
+    expect(linkedin.notes?.some((n) => n.text.includes('2024-09-18'))).toBe(true);
+    expect(linkedin.settings.url).toBe('https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+  });
+
+  it('meta: no switch, an objection flow instead', () => {
+    const meta = BUILTIN_RULES.find((r) => r.id === 'meta')!;
+    expect(meta.objection?.url).toMatch(/^https:\/\/www\.facebook\.com\//);
+    expect(BUILTIN_RULES.filter((r) => r.objection).map((r) => r.id)).toEqual(['meta']);
+  });
+
+  it('settings pages as DOMAIN.md gives them', () => {
+    const url = (id: string): string => BUILTIN_RULES.find((r) => r.id === id)!.settings.url;
+    expect(url('gemini')).toBe('https://myactivity.google.com/product/gemini');
+    expect(url('grok')).toBe('https://x.com/settings/grok_settings');
+  });
+
   it('claude: both deadlines, the first superseded by the second', () => {
     const claude = BUILTIN_RULES.find((r) => r.id === 'claude');
     expect(claude?.deadlines.map((d) => d.date)).toEqual(['2025-09-28', '2025-10-08']);
@@ -239,6 +270,22 @@ describe('validateRule — bad rule files give clear problems with paths', () =>
     r.deadlines = [{ date: '2025-13-01', note: 'x', source: 'ftp://example.com' }];
     const paths = problems(r).map((p) => p.path).sort();
     expect(paths).toEqual(['deadlines.0.date', 'deadlines.0.note', 'deadlines.0.source', 'vendor']);
+  });
+
+  it('translatedPhrases naming a language without phrases', () => {
+    const r = goodRule();
+    r.translatedPhrases = ['de', 'fr'];
+    expect(problems(r)).toEqual([{ path: 'translatedPhrases.1', message: 'names "fr", which has no phrases' }]);
+    r.translatedPhrases = ['de'];
+    expect(problems(r)).toEqual([]);
+  });
+
+  it('an objection without a real description, or with a non-https address', () => {
+    const r = goodRule();
+    r.objection = { url: 'http://example.com/object', description: 'Object' };
+    expect(problems(r).map((p) => p.path).sort()).toEqual(['objection.description', 'objection.url']);
+    r.objection = { url: 'https://example.com/object', description: 'Fill in the form to object.', form: 'x' };
+    expect(problems(r)).toEqual([expect.objectContaining({ path: 'objection.form' })]);
   });
 
   it('never throws', () => {

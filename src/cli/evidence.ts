@@ -1,0 +1,77 @@
+/**
+ * The CLI's evidence for one scanned target: the record (shared/evidence.ts, the same shape the
+ * extension stores) and the files `--out` writes for it. Everything page-side has already
+ * happened; this is bytes and hashes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Report } from '../engine/types';
+import { ENGINE_VERSION } from '../engine/version';
+import { renderHtmlReport } from '../report/html';
+import { sha256Hex, utf8 } from '../report/sums';
+import { EVIDENCE_SCHEMA, type EvidenceFile, type EvidenceRecord } from '../shared/evidence';
+
+/** The CLI ships with the engine: one version (kept equal to package.json's by a unit test). */
+export const TOOL_VERSION = ENGINE_VERSION;
+
+/** What was taken from the page for one target. */
+export interface Capture {
+  /** The page URL as the browser had it. */
+  url: string;
+  capturedAt: string;
+  userAgent: string;
+  raw: Uint8Array;
+  rawSha256: string;
+  /** Already stamped. */
+  annotated: Uint8Array;
+  domExcerpt: string;
+}
+
+/** The report exactly as NAME.report.json holds it, so its hash in the record is the file's. */
+export function reportJson(report: Report): Uint8Array {
+  return utf8(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+async function file(name: string, type: string, bytes: Uint8Array): Promise<EvidenceFile> {
+  return { name, type, sha256: await sha256Hex(bytes), bytes: bytes.length };
+}
+
+export async function buildRecord(report: Report, capture: Capture): Promise<EvidenceRecord> {
+  return {
+    schema: EVIDENCE_SCHEMA,
+    id: randomUUID(),
+    provenance: {
+      url: capture.url,
+      title: report.title,
+      capturedAt: capture.capturedAt,
+      service: report.service,
+      tool: { name: 'cli', version: TOOL_VERSION },
+      engineVersion: report.engine.version,
+      userAgent: capture.userAgent,
+      viewport: report.viewport,
+      capture: { method: 'viewport', parts: 1 },
+      rawSha256: capture.rawSha256,
+      redaction: { enabled: false, masked: [], regions: 0 },
+    },
+    report,
+    domExcerpt: capture.domExcerpt,
+    files: [
+      await file('report.json', 'application/json', reportJson(report)),
+      await file('dom.html', 'text/html', utf8(capture.domExcerpt)),
+      await file('raw.png', 'image/png', capture.raw),
+      await file('annotated.png', 'image/png', capture.annotated),
+    ],
+  };
+}
+
+/** The files `--out` writes for one target, by name under DIR. */
+export async function evidenceFiles(name: string, report: Report, capture: Capture | null): Promise<[string, Uint8Array][]> {
+  const json: [string, Uint8Array] = [`${name}.report.json`, reportJson(report)];
+  if (!capture) return [json];
+  const record = await buildRecord(report, capture);
+  return [
+    json,
+    [`${name}.png`, capture.annotated],
+    [`${name}.raw.png`, capture.raw],
+    [`${name}.html`, utf8(renderHtmlReport({ record, images: { raw: capture.raw, annotated: capture.annotated } }))],
+  ];
+}

@@ -1,0 +1,149 @@
+/**
+ * The options page's only door to the rest of the extension. It reads the evidence library
+ * straight from IndexedDB (evidence-store.ts, read-only: images are megabytes, which runtime
+ * messages cannot carry in Chrome) and asks the background, the library's only writer, to
+ * delete records and change settings. Every failure becomes an `OptionsError` with one plain
+ * sentence; raw errors are never shown.
+ */
+import browser from 'webextension-polyfill';
+import {
+  openEvidenceReader,
+  watchEvidence,
+  type EvidenceEntry,
+  type EvidenceReader,
+  type EvidenceSummary,
+} from '../background/evidence-store';
+import { exportName, libraryZip, recordZip, reportHtml } from '../background/evidence-export';
+import type { DeleteResult } from '../background/evidence-router';
+import type { EvidenceDeleteMessage, EvidenceSettings, EvidenceSettingsMessage } from '../shared/messages';
+
+export const SENTENCES = {
+  library: 'The evidence library could not be opened. Reload this page; if it keeps failing, the browser may be in a private mode that does not keep data.',
+  background: 'Consent Lens could not reach its background service. Reload this page and try again.',
+  missing: 'That capture is no longer in the library.',
+  export: 'The export could not be made. Try again.',
+  settings: 'The setting could not be saved. Try again.',
+} as const;
+
+export class OptionsError extends Error {
+  constructor(readonly sentence: string) {
+    super(sentence);
+    this.name = 'OptionsError';
+  }
+}
+
+export function sentenceFor(err: unknown, fallback: string): string {
+  return err instanceof OptionsError ? err.sentence : fallback;
+}
+
+let reader: Promise<EvidenceReader> | null = null;
+async function library(): Promise<EvidenceReader> {
+  reader ??= openEvidenceReader().catch((e: unknown) => {
+    reader = null;
+    throw e;
+  });
+  try {
+    return await reader;
+  } catch {
+    throw new OptionsError(SENTENCES.library);
+  }
+}
+
+async function read<T>(f: (r: EvidenceReader) => Promise<T>): Promise<T> {
+  const r = await library();
+  try {
+    return await f(r);
+  } catch {
+    throw new OptionsError(SENTENCES.library);
+  }
+}
+
+export const listRecords = (): Promise<EvidenceSummary[]> => read((r) => r.list());
+export const getSettings = (): Promise<EvidenceSettings> => read((r) => r.settings());
+
+export async function getRecord(id: string): Promise<EvidenceEntry> {
+  const entry = await read((r) => r.get(id));
+  if (!entry) throw new OptionsError(SENTENCES.missing);
+  return entry;
+}
+
+async function toBackground(message: EvidenceDeleteMessage | EvidenceSettingsMessage): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    throw new OptionsError(SENTENCES.background);
+  }
+}
+
+export async function deleteRecord(id: string): Promise<string> {
+  const reply = (await toBackground({ type: 'options→background:evidence-delete', id })) as DeleteResult | undefined;
+  if (!reply || typeof reply.message !== 'string') throw new OptionsError(SENTENCES.background);
+  if (!reply.ok) throw new OptionsError(reply.message);
+  return reply.message;
+}
+
+export async function setRedact(redact: boolean): Promise<EvidenceSettings> {
+  const reply = (await toBackground({ type: 'options→background:evidence-settings', settings: { redact } })) as EvidenceSettings | undefined;
+  if (!reply || typeof reply.redact !== 'boolean') throw new OptionsError(SENTENCES.settings);
+  return reply;
+}
+
+export interface Download {
+  fileName: string;
+  blob: Blob;
+}
+
+async function exporting<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof OptionsError) throw e;
+    throw new OptionsError(SENTENCES.export);
+  }
+}
+
+export function exportRecordZip(entry: EvidenceEntry): Promise<Download> {
+  return exporting(async () => ({ fileName: `${exportName(entry.record)}.zip`, blob: new Blob([(await recordZip(entry)) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) }));
+}
+
+export function exportRecordHtml(entry: EvidenceEntry): Promise<Download> {
+  return exporting(async () => ({ fileName: `${exportName(entry.record)}.html`, blob: new Blob([reportHtml(entry)], { type: 'text/html' }) }));
+}
+
+/** Every record, one folder each, read one at a time. */
+export async function exportAll(): Promise<Download> {
+  const ids = (await listRecords()).map((s) => s.id);
+  return exporting(async () => {
+    async function* entries(): AsyncGenerator<EvidenceEntry> {
+      for (const id of ids) {
+        const entry = await read((r) => r.get(id));
+        if (entry) yield entry;
+      }
+    }
+    const date = new Date().toISOString().slice(0, 10);
+    return { fileName: `consent-lens-evidence-${date}.zip`, blob: new Blob([(await libraryZip(entries())) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+  });
+}
+
+/** How much the browser lets this extension keep, and how much it uses (when it says). */
+export async function storageUse(): Promise<{ usage: number; quota: number } | null> {
+  try {
+    const e = await navigator.storage.estimate();
+    return typeof e.usage === 'number' && typeof e.quota === 'number' ? { usage: e.usage, quota: e.quota } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Refreshes when the background writes to the library, or when this page is shown again. */
+export function watchLibrary(onChange: () => void): () => void {
+  const stop = watchEvidence(onChange);
+  const visible = (): void => {
+    if (document.visibilityState === 'visible') onChange();
+  };
+  document.addEventListener('visibilitychange', visible);
+  return () => {
+    stop();
+    document.removeEventListener('visibilitychange', visible);
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The Firefox build in Firefox ESR: installed as a temporary add-on over WebDriver BiDi, the
+ * Claude terms fixture served under https://claude.ai, and the same overlay contract as the
+ * Chromium e2e suite (test/e2e/highlight.test.ts): one `div[data-consent-lens-overlay]` with an
+ * open shadow root holding a `[data-cl-mark]` over the switch and its callout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { fixture, startFixtureServer, type FixtureServer } from '../../src/cli/https-fixture-server';
+import { buildFirefox, launchFirefox } from './firefox';
+
+const HOSTS = ['claude.ai', 'example-chat.test'] as const;
+const OVERLAY_HOST = 'div[data-consent-lens-overlay]';
+const SWITCH = '[role="dialog"] button[role="switch"]';
+
+let server: FixtureServer;
+let browser: Browser;
+let addonId = '';
+
+beforeAll(async () => {
+  const dist = await buildFirefox();
+  server = await startFixtureServer({
+    hosts: HOSTS,
+    routes: {
+      'claude.ai/new': fixture('claude-terms-grace-switch.html'),
+      // The same dialog on a host the manifest does not match.
+      'example-chat.test/': fixture('claude-terms-grace-switch.html'),
+    },
+  });
+  browser = await launchFirefox({ hosts: HOSTS });
+  addonId = await browser.installExtension(dist);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Seen {
+  hosts: number;
+  openShadow: boolean;
+  marks: Array<{ id: string; x: number; y: number; width: number; height: number; outline: string }>;
+  callouts: string[];
+  errors: string[];
+}
+
+/** Records errors that reach the page's main world, from before the page's first script. */
+async function openRecorded(b: Browser, url: string): Promise<Page> {
+  const page = await b.newPage();
+  await page.evaluateOnNewDocument(() => {
+    const errors: string[] = [];
+    Object.defineProperty(window, '__errors', { value: errors });
+    window.addEventListener('error', (e) => errors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+  });
+  const res = await page.goto(url, { waitUntil: 'load' });
+  expect(res?.status(), url).toBe(200);
+  return page;
+}
+
+function seen(page: Page): Promise<Seen> {
+  return page.evaluate((hostSel) => {
+    const hosts = document.querySelectorAll(hostSel);
+    const root = hosts[0]?.shadowRoot ?? null;
+    return {
+      hosts: hosts.length,
+      openShadow: root !== null,
+      marks: root
+        ? [...root.querySelectorAll('[data-cl-mark]')].map((m) => {
+            const r = m.getBoundingClientRect();
+            return { id: m.getAttribute('data-cl-mark') ?? '', x: r.x, y: r.y, width: r.width, height: r.height, outline: getComputedStyle(m).outlineStyle };
+          })
+        : [],
+      callouts: root ? [...root.querySelectorAll('[data-cl-callout]')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()) : [],
+      errors: [...((window as unknown as { __errors?: string[] }).__errors ?? [])],
+    };
+  }, OVERLAY_HOST);
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await read();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await read();
+  }
+  return v;
+}
+
+describe('Firefox ESR with dist-firefox/', () => {
+  it('installs as a temporary add-on under its gecko id', () => {
+    expect(addonId).toBe('consent-lens@consent-lens.dev');
+  });
+
+  it('outlines the pre-set switch in the Claude terms dialog on https://claude.ai', async () => {
+    const page = await openRecorded(browser, server.url('claude.ai', '/new'));
+    const state = await until(() => seen(page), (s) => s.marks.length > 0);
+    expect(state.hosts, 'exactly one overlay host').toBe(1);
+    expect(state.openShadow, 'the overlay host has an open shadow root').toBe(true);
+    expect(state.marks).toHaveLength(1);
+    // The constructed stylesheet reached the shadow root (Firefox content scripts see the page through Xrays).
+    expect(state.marks[0]!.outline).toBe('solid');
+    const target = await page.$eval(SWITCH, (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const mark = state.marks[0]!;
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(mark[k] - target[k]), k).toBeLessThanOrEqual(2);
+    expect(state.callouts[0]).toContain('Pre-set to ON');
+    expect(state.callouts[0]).toMatch(/28×16 px switch/);
+    expect(state.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not run on a host the manifest does not match', async () => {
+    const page = await openRecorded(browser, server.url('example-chat.test', '/'));
+    await new Promise((r) => setTimeout(r, 1000));
+    const state = await seen(page);
+    expect(state.hosts).toBe(0);
+    expect(state.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * A capture's order of work with fake browser calls and fake pixels: what the content script is
+ * asked and when, the spacing of captureVisibleTab calls, the page always being restored, the
+ * record and its manifest, the stamp in the annotated PNG, a full library returned unsaved with
+ * a zip, and who may ask for a capture (the popup, the keyboard shortcut, never a page).
+ */
+import 'fake-indexeddb/auto';
+import { unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { capture, CAPTURE_GAP_MS, SENTENCES, type CaptureDeps } from '../../src/background/capture';
+import { onCommand, routeEvidence } from '../../src/background/evidence-router';
+import { EvidenceStoreFullError, openEvidenceStore, type EvidenceStore } from '../../src/background/evidence-store';
+import { readTextChunks } from '../../src/report/png-text';
+import { parseStampText, STAMP_KEYWORD } from '../../src/report/stamp';
+import { sha256Hex } from '../../src/report/sums';
+import { BUILTIN_RULES } from '../../src/rules';
+import type { CaptureResult, Message, StitchLayout } from '../../src/shared/messages';
+import { contentSender, popupSender, report } from './background-fakes';
+import { fakeCapture, fakeImaging, prepared, type FakeCapture } from './evidence-fakes';
+
+let n = 0;
+let ids = 0;
+const stores: EvidenceStore[] = [];
+afterEach(() => {
+  while (stores.length) stores.pop()!.close();
+});
+
+interface World {
+  fake: FakeCapture;
+  deps: CaptureDeps;
+  store: EvidenceStore;
+  sleeps: number[];
+  warnings: string[];
+  imaging: ReturnType<typeof fakeImaging>;
+}
+
+async function world(): Promise<World> {
+  const fake = fakeCapture();
+  const store = await openEvidenceStore(`capture-test-${++n}`);
+  stores.push(store);
+  let clock = Date.parse('2025-09-26T12:00:00Z');
+  const sleeps: number[] = [];
+  const warnings: string[] = [];
+  const imaging = fakeImaging();
+  const deps: CaptureDeps = {
+    port: fake.port,
+    rules: BUILTIN_RULES,
+    store: async () => store,
+    imaging,
+    now: () => new Date(clock),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    randomId: () => `id-${n}-${++ids}`,
+    warn: (m) => warnings.push(m),
+  };
+  return { fake, deps, store, sleeps, warnings, imaging };
+}
+
+const types = (sent: Message[]): string[] => sent.map((m) => m.type.replace('background→content:capture-', ''));
+
+describe('capture', () => {
+  it('prepares, captures the visible tab once, restores the page, and saves a stamped record', async () => {
+    const w = await world();
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: true, saved: true, method: 'viewport', parts: 1, unsaved: null });
+    expect(result.message).toBe('Saved to the evidence library: the visible tab; email masked.');
+    expect(types(w.fake.sent)).toEqual(['prepare', 'restore', 'notice']);
+    expect(w.fake.sent[0]).toEqual({ type: 'background→content:capture-prepare', redact: true });
+    expect(w.fake.captures).toHaveLength(1);
+    expect(w.imaging.composed).toEqual([{ frames: 1, masks: 1, height: 800 }]);
+
+    const saved = await w.store.get(result.id!);
+    const { record, files } = saved!;
+    expect(record.provenance).toMatchObject({
+      url: 'https://claude.ai/new',
+      capturedAt: '2025-09-26T12:00:00.000Z',
+      service: 'claude',
+      tool: { name: 'extension', version: '0.1.0' },
+      capture: { method: 'viewport', parts: 1 },
+      redaction: { enabled: true, masked: ['email'], regions: 1 },
+    });
+    expect(record.files.map((f) => f.name)).toEqual(['report.json', 'dom.html', 'raw.png', 'annotated.png']);
+    for (const f of record.files) expect(await sha256Hex(files[f.name]!)).toBe(f.sha256);
+    expect(record.provenance.rawSha256).toBe(await sha256Hex(files['raw.png']!));
+    const stamp = parseStampText(readTextChunks(files['annotated.png']!).find((c) => c.keyword === STAMP_KEYWORD)!.text);
+    expect(stamp).toEqual({ rawSha256: record.provenance.rawSha256, url: 'https://claude.ai/new', time: '2025-09-26T12:00:00.000Z', service: 'claude', version: '0.1.0' });
+    expect(JSON.parse(new TextDecoder().decode(files['report.json']))).toEqual(record.report);
+    expect((await w.store.list())[0]?.thumbnail?.type).toBe('image/jpeg');
+  });
+
+  it('does not mask when redaction is off, and says so', async () => {
+    const w = await world();
+    await w.store.setSettings({ redact: false });
+    const result = await capture(w.deps, 7);
+    expect(w.fake.sent[0]).toEqual({ type: 'background→content:capture-prepare', redact: false });
+    expect(w.imaging.composed[0]!.masks).toBe(0);
+    expect(result.message).toMatch(/redaction off/);
+    expect((await w.store.get(result.id!))!.record.provenance.redaction).toEqual({ enabled: false, masked: [], regions: 0 });
+  });
+
+  it('stitches a scrolling dialog: one capture per step, at most two a second, then restores', async () => {
+    const w = await world();
+    const layout: StitchLayout = {
+      mode: 'inside',
+      dialog: { x: 400, y: 100, width: 500, height: 600 },
+      band: { x: 432, y: 200, width: 436, height: 400 },
+      contentHeight: 1000,
+      maxScroll: 600,
+      scrollAtScan: 0,
+      moving: [],
+    };
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ stitch: layout });
+    w.fake.answers['background→content:capture-scroll'] = (m) => ({ scroll: (m as { to: number }).to, regions: [] });
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ saved: true, method: 'stitched', parts: 3 });
+    expect(types(w.fake.sent)).toEqual(['prepare', 'scroll', 'scroll', 'scroll', 'restore', 'notice']);
+    expect(w.fake.sent.filter((m) => m.type === 'background→content:capture-scroll').map((m) => (m as { to: number }).to)).toEqual([0, 400, 600]);
+    expect(w.fake.captures).toHaveLength(3);
+    // The clock does not move on its own here, so every later capture waits a full gap.
+    expect(w.sleeps).toEqual([CAPTURE_GAP_MS, CAPTURE_GAP_MS]);
+    expect(w.imaging.composed).toEqual([{ frames: 3, masks: 0, height: 1200 }]);
+  });
+
+  it('tries once more, a second later, when the browser says it was asked too often', async () => {
+    const w = await world();
+    w.fake.failCapture = (k) => (k === 1 ? new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.') : null);
+    const result = await capture(w.deps, 7);
+    expect(result.saved).toBe(true);
+    expect(w.fake.captures).toHaveLength(2);
+    expect(w.sleeps[0]).toBe(1000);
+  });
+
+  it('puts the page back even when the capture fails, and says why in plain words', async () => {
+    const w = await world();
+    w.fake.failCapture = () => new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: false, saved: false, message: SENTENCES.notAllowed });
+    expect(types(w.fake.sent)).toEqual(['prepare', 'restore', 'notice']);
+    expect(await w.store.list()).toEqual([]);
+  });
+
+  it('refuses a tab that is not in front, one it cannot see, and a page without our content script', async () => {
+    const w = await world();
+    w.fake.tab = { ...w.fake.tab, active: false };
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.notFront);
+    w.fake.tab = { ...w.fake.tab, active: true, url: null };
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.notAllowed);
+    w.fake.tab = { ...w.fake.tab, url: 'https://example.org/' };
+    delete w.fake.answers['background→content:capture-prepare'];
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.notOurs);
+    expect((await capture(w.deps, 99)).message).toBe(SENTENCES.tabGone);
+    expect(w.fake.captures).toHaveLength(0);
+  });
+
+  it('does not trust a report about another site, nor odd numbers from the page', async () => {
+    const w = await world();
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ report: report({ url: 'https://evil.example/' }) });
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.badAnswer);
+    w.fake.answers['background→content:capture-prepare'] = () => ({ ...prepared(), viewport: { width: 1e9, height: 800, devicePixelRatio: 1 } });
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.badAnswer);
+    expect(w.fake.captures).toHaveLength(0);
+    // The overlay it may have hidden is shown again.
+    expect(types(w.fake.sent)).toContain('restore');
+  });
+
+  it('returns a capture the library cannot take as a zip to download, and says why', async () => {
+    const w = await world();
+    w.deps.store = async () => ({
+      ...w.store,
+      add: async () => {
+        throw new EvidenceStoreFullError(new DOMException('quota', 'QuotaExceededError'));
+      },
+      settings: async () => ({ redact: true }),
+    });
+    const result: CaptureResult = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: true, saved: false });
+    expect(result.message).toMatch(/full, so this capture was not saved.*download it instead/i);
+    expect(result.unsaved?.fileName).toMatch(/^consent-lens-claude-2025-09-26T12-00-00Z-id-\d+-\d\.zip$/);
+    const zip = unzipSync(new Uint8Array(Buffer.from(result.unsaved!.zipBase64, 'base64')));
+    expect(Object.keys(zip).sort()).toEqual(['SHA256SUMS', 'annotated.png', 'dom.html', 'raw.png', 'record.json', 'report.html', 'report.json']);
+    // The page hears it too (the keyboard shortcut has no popup).
+    const notice = w.fake.sent.at(-1) as { type: string; ok: boolean; message: string };
+    expect(notice).toMatchObject({ type: 'background→content:capture-notice', ok: false });
+    expect(notice.message).toBe(result.message);
+  });
+
+  it('fills in the deadline the background read for the tab', async () => {
+    const w = await world();
+    await w.fake.session.set({ 'tab:7': { at: '2025-09-26T11:59:00Z', report: report({ deadline: { date: '2025-10-08', text: 'October 8, 2025', source: 'page' } }) } });
+    const result = await capture(w.deps, 7);
+    expect((await w.store.get(result.id!))!.record.report.deadline).toEqual({ date: '2025-10-08', text: 'October 8, 2025', source: 'page' });
+  });
+});
+
+describe('who may ask', () => {
+  it('the popup may; a content script (a page) may not', async () => {
+    const w = await world();
+    expect(routeEvidence({ type: 'popup→background:capture', tabId: 7 }, contentSender(7, 'https://claude.ai/new'), w.deps)).toBeUndefined();
+    expect(routeEvidence({ type: 'options→background:evidence-delete', id: 'x' }, contentSender(7, 'https://claude.ai/new'), w.deps)).toBeUndefined();
+    expect(routeEvidence({ type: 'popup→background:get-tab', tabId: 7 }, popupSender(), w.deps)).toBeUndefined(); // router.ts's
+    const result = (await routeEvidence({ type: 'popup→background:capture', tabId: 7 }, popupSender(), w.deps)) as CaptureResult;
+    expect(result.saved).toBe(true);
+    expect(await routeEvidence({ type: 'options→background:evidence-delete', id: result.id! }, popupSender(), w.deps)).toEqual({ ok: true, message: 'The capture was deleted.' });
+    expect(await routeEvidence({ type: 'options→background:evidence-settings', settings: { redact: false, extra: 1 } as never }, popupSender(), w.deps)).toEqual({ redact: false });
+  });
+
+  it('the keyboard shortcut captures the tab it was pressed on, or the active one', async () => {
+    const w = await world();
+    expect(await onCommand(w.deps, 'something-else', { id: 7 })).toBeNull();
+    expect((await onCommand(w.deps, 'capture-evidence', { id: 7 }))?.saved).toBe(true);
+    expect((await onCommand(w.deps, 'capture-evidence', undefined))?.saved).toBe(true);
+    expect(await w.store.list()).toHaveLength(2);
+  });
+});
