@@ -49,6 +49,53 @@ function settle(quietMs: number, capMs: number): Promise<number> {
   });
 }
 
+/**
+ * The CLI evaluates the engine in the page's own world, where the page may have replaced the DOM
+ * functions the engine reads (the extension's content script, in its isolated world, never sees
+ * such replacements). A scan through them is silently wrong — a page that empties
+ * querySelectorAll reads as having no controls at all — so such a page gets an error instead.
+ * Timers are not checked: error trackers wrap them harmlessly (the CLI bounds the wait itself).
+ * A bound or toString-disguised replacement passes for native: this catches the ordinary case.
+ */
+const RELIED_ON: ReadonlyArray<readonly [string, () => unknown]> = [
+  ['Element.prototype.querySelectorAll', () => Element.prototype.querySelectorAll],
+  ['Element.prototype.querySelector', () => Element.prototype.querySelector],
+  ['Element.prototype.matches', () => Element.prototype.matches],
+  ['Element.prototype.closest', () => Element.prototype.closest],
+  ['Element.prototype.getAttribute', () => Element.prototype.getAttribute],
+  ['Element.prototype.getBoundingClientRect', () => Element.prototype.getBoundingClientRect],
+  ['Element.prototype.getClientRects', () => Element.prototype.getClientRects],
+  ['Document.prototype.querySelectorAll', () => Document.prototype.querySelectorAll],
+  ['Document.prototype.querySelector', () => Document.prototype.querySelector],
+  ['Document.prototype.createTreeWalker', () => Document.prototype.createTreeWalker],
+  ['Document.prototype.elementFromPoint', () => Document.prototype.elementFromPoint],
+  ['DocumentFragment.prototype.querySelectorAll', () => DocumentFragment.prototype.querySelectorAll],
+  ['Node.prototype.contains', () => Node.prototype.contains],
+  ['Node.prototype.textContent', () => Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')?.get],
+  ['HTMLElement.prototype.innerText', () => Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'innerText')?.get],
+  ['Element.prototype.shadowRoot', () => Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')?.get],
+  ['getComputedStyle', () => window.getComputedStyle],
+];
+
+function replacedByPage(): string[] {
+  const toString = Function.prototype.toString;
+  const native = (f: unknown): boolean => {
+    try {
+      return typeof f === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(toString.call(f));
+    } catch {
+      return false;
+    }
+  };
+  if (!native(toString)) return ['Function.prototype.toString'];
+  return RELIED_ON.filter(([, get]) => {
+    try {
+      return !native(get());
+    } catch {
+      return true;
+    }
+  }).map(([name]) => name);
+}
+
 let last: ScanResult | null = null;
 
 function excerpt(): string {
@@ -61,6 +108,8 @@ function excerpt(): string {
 const api: PageApi = {
   parseColour,
   scan: (target) => {
+    const replaced = replacedByPage();
+    if (replaced.length) throw new Error(`the page replaces DOM functions the scan relies on (${replaced.join(', ')}), so it cannot be audited reliably`);
     last = scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline });
     return last.report;
   },

@@ -33,6 +33,8 @@ export const SUMMARY_CSV = 'summary.csv';
 export const SHA256SUMS = 'SHA256SUMS';
 
 const LOAD_TIMEOUT_MS = 30_000;
+/** How long past its own cap settle() may take before the scan goes ahead without it. */
+const SETTLE_GRACE_MS = 2_000;
 
 export function errorReport(target: string, url: string, error: string, viewport: RunOptions['viewport']): Report {
   return {
@@ -92,10 +94,16 @@ type LensWindow = { __consentLens?: PageApi };
  */
 export async function scanPage(page: Page, bundle: string, target: string, settleMs: number): Promise<Report> {
   await page.evaluate(bundle);
-  await page.evaluate(
-    ([quiet, cap]) => (globalThis as LensWindow).__consentLens?.settle(quiet, cap),
-    [settleMs, Math.max(MAX_SETTLE_MS, settleMs)] as const,
-  );
+  const capMs = Math.max(MAX_SETTLE_MS, settleMs);
+  // settle() runs on the page's own timers; a page that broke them would keep it waiting for ever.
+  let bound: NodeJS.Timeout | undefined;
+  await Promise.race([
+    page.evaluate(([quiet, cap]) => (globalThis as LensWindow).__consentLens?.settle(quiet, cap), [settleMs, capMs] as const),
+    new Promise<void>((done) => {
+      bound = setTimeout(done, capMs + SETTLE_GRACE_MS);
+    }),
+  ]);
+  clearTimeout(bound);
   // The page may have navigated or replaced its globals while settling.
   if (!(await page.evaluate(() => typeof (globalThis as LensWindow).__consentLens === 'object'))) await page.evaluate(bundle);
   return page.evaluate((t) => {

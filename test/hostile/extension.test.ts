@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OVERLAY_HOST, rectDistance, useE2E, waitFor } from '../helpers/extension';
 import type { Report } from '../../src/engine/types';
-import { HOSTILE, hostileRoutes, scanCeilingMs } from './pages';
+import { HOSTILE, hostileRoutes, scanCeilingMs, TOGGLE_MS } from './pages';
 
 const e2e = useE2E(hostileRoutes());
 
@@ -77,7 +77,7 @@ const elementCount = (page: Page): Promise<number> =>
 const training = (r: Report | null): Report['controls'] => r?.controls.filter((c) => c.purpose === 'ai-training') ?? [];
 
 /** Waits for the tab's report to name a training control and for our one mark to sit over it; checks the scan time. */
-async function expectHighlight(v: Visit, name: string): Promise<Report> {
+async function expectHighlight(v: Visit, name: string, extraMs = 0): Promise<Report> {
   const marks = v.page.locator(`${OVERLAY_HOST} [data-cl-mark]`);
   await expect.poll(() => marks.count(), { timeout: 20_000, message: `${name}: a mark is drawn` }).toBeGreaterThan(0);
   const target = await v.page.locator('[data-hostile-training]').boundingBox();
@@ -94,8 +94,8 @@ async function expectHighlight(v: Visit, name: string): Promise<Report> {
   const report = (await waitFor(() => e2e.ext.tabReport(v.tabId), (r) => training(r).length > 0, 20_000))!;
   expect(training(report), `${name}: one training control in the tab's report`).toHaveLength(1);
   const elements = await elementCount(v.page);
-  const ceiling = scanCeilingMs(elements);
-  console.info(`[hostile] ${name}: ${elements} elements, content-script scan ${report.engine.ms} ms (ceiling ${ceiling} ms), ${report.controls.length} controls reported`);
+  const ceiling = scanCeilingMs(elements) + extraMs;
+  console.info(`[hostile] ${name}: ${elements} elements, content-script scan ${report.engine.ms} ms (ceiling ${Math.round(ceiling)} ms), ${report.controls.length} controls reported`);
   expect(report.engine.ms, `${name}: scan time`).toBeLessThanOrEqual(ceiling);
   return report;
 }
@@ -133,9 +133,12 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
 
   it('3 000 other switches in the dialog before the training switch', async () => {
     const v = await visit(HOSTILE.manySwitches);
-    const report = await expectHighlight(v, '3000 switches');
-    // The other toggles of the same dialog are reported too (the report contract), but not marked.
-    expect(report.controls.length).toBeGreaterThanOrEqual(3_001);
+    // Each of the 3 001 toggles is named and measured: linear work the per-element ceiling does
+    // not allow for (see scanCeilingMs). It was quadratic (6–10 s) before label lookups were fixed.
+    const report = await expectHighlight(v, '3000 switches', TOGGLE_MS * 3_001);
+    // The other toggles of the dialog are reported too, but not marked; the background takes at
+    // most 500 controls per report, so the content script sends the training control and 499 others.
+    expect(report.controls).toHaveLength(500);
     await expectNoErrors(v, '3000 switches');
     await v.page.close();
   });
