@@ -22,8 +22,14 @@ export function badgeFor(report: Report): Badge {
   return BADGE_UNKNOWN;
 }
 
+/** The badge's word in the browser's language ("AN"/"AUS"), when the port can say it. */
+function word(port: BackgroundPort, badge: Badge): string {
+  const key = badge === BADGE_ON ? 'badgeOn' : badge === BADGE_OFF ? 'badgeOff' : null;
+  return (key && port.message?.(key)) || badge.text;
+}
+
 /** Sets (or clears, with BADGE_NONE) one tab's badge. Rejects when the tab is gone. */
 export async function setBadge(port: BackgroundPort, tabId: number, badge: Badge): Promise<void> {
-  await port.action.setBadgeText({ tabId, text: badge.text });
+  await port.action.setBadgeText({ tabId, text: word(port, badge) });
   if (badge.text) await port.action.setBadgeBackgroundColor({ tabId, color: badge.color });
 }

@@ -1,6 +1,7 @@
 /** The real `BackgroundPort`: webextension-polyfill, as is. Only index.ts imports this. */
 import browser from 'webextension-polyfill';
 import type { AlarmsPort, BackgroundPort, NotificationsPort } from './port';
+import type { AllSitesPort, ContentScript } from './all-sites';
 
 // The optional-permission namespaces are absent until granted, although the types say otherwise.
 type Optional = { alarms?: AlarmsPort; notifications?: NotificationsPort };
@@ -18,7 +19,19 @@ export function browserPort(): BackgroundPort {
       setBadgeBackgroundColor: (details) => browser.action.setBadgeBackgroundColor(details),
     },
     permissions: { contains: (p) => browser.permissions.contains(p) },
+    message: (key) => browser.i18n.getMessage(key),
     alarms: () => (browser as Optional).alarms,
     notifications: () => (browser as Optional).notifications,
+  };
+}
+
+/** The real `AllSitesPort`: permissions, scripting and the built manifest. */
+export function allSitesPort(): AllSitesPort {
+  return {
+    granted: (origins) => browser.permissions.contains({ origins }),
+    manifestContentScripts: () => browser.runtime.getManifest().content_scripts ?? [],
+    registered: async (ids) => (await browser.scripting.getRegisteredContentScripts({ ids })) as ContentScript[],
+    register: (scripts) => browser.scripting.registerContentScripts(scripts),
+    unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
   };
 }

@@ -65,7 +65,8 @@ function describe(e: unknown): string {
 }
 
 function failure(message: string): CaptureResult {
-  return { ok: false, saved: false, id: null, message, method: null, parts: 0, unsaved: null };
+  const why = (Object.keys(SENTENCES) as (keyof typeof SENTENCES)[]).find((k) => SENTENCES[k] === message) ?? 'failed';
+  return { ok: false, saved: false, id: null, message, method: null, parts: 0, unsaved: null, why };
 }
 
 /** The bytes of a `data:image/png;base64,…` URL. */
@@ -254,7 +255,14 @@ function savedMessage(record: EvidenceRecord): string {
 
 async function save(deps: CaptureDeps, entry: EvidenceEntry, thumbnail: { bytes: Uint8Array; type: string } | null): Promise<CaptureResult> {
   const { record } = entry;
-  const base = { ok: true, id: record.id, method: record.provenance.capture.method === 'stitched' ? 'stitched' : 'viewport', parts: record.provenance.capture.parts } as const;
+  const { enabled, regions, masked } = record.provenance.redaction;
+  const base = {
+    ok: true as const,
+    id: record.id,
+    method: record.provenance.capture.method === 'stitched' ? ('stitched' as const) : ('viewport' as const),
+    parts: record.provenance.capture.parts,
+    redaction: { enabled, regions, masked: [...masked] },
+  };
   try {
     await (await deps.store()).add(entry, thumbnail);
     return { ...base, saved: true, message: savedMessage(record), unsaved: null };
@@ -267,7 +275,13 @@ async function save(deps: CaptureDeps, entry: EvidenceEntry, thumbnail: { bytes:
     } catch (z) {
       deps.warn('could not make the zip of an unsaved capture', z);
     }
-    return { ...base, saved: false, message: unsaved ? `${why} You can download it instead.` : why, unsaved };
+    return {
+      ...base,
+      saved: false,
+      message: unsaved ? `${why} You can download it instead.` : why,
+      unsaved,
+      why: e instanceof EvidenceStoreFullError ? 'full' : 'notSaved',
+    };
   }
 }
 

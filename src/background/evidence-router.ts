@@ -13,6 +13,8 @@ export const CAPTURE_COMMAND = 'capture-evidence';
 
 export interface DeleteResult {
   ok: boolean;
+  /** Whether there was such a capture to delete (the page words the outcome in the user's language). */
+  existed?: boolean;
   message: string;
 }
 
@@ -34,7 +36,7 @@ export function settingsChange(x: unknown): Partial<EvidenceSettings> {
 async function deleteRecord(deps: CaptureDeps, id: string): Promise<DeleteResult> {
   try {
     const existed = await (await deps.store()).delete(id);
-    return { ok: true, message: existed ? 'The capture was deleted.' : 'That capture was already gone.' };
+    return { ok: true, existed, message: existed ? 'The capture was deleted.' : 'That capture was already gone.' };
   } catch (e) {
     deps.warn('could not delete a capture', e);
     return { ok: false, message: 'The capture could not be deleted. Try again.' };

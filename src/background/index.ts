@@ -9,7 +9,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BUILTIN_RULES } from '../rules';
-import { browserPort } from './browser-port';
+import { allSitesPort, browserPort } from './browser-port';
+import { syncAllSites } from './all-sites';
+import { createWords } from '../i18n/words';
 import { onAlarm, onNotificationClicked, reconcileAlarms } from './notifier';
 import type { Deps } from './port';
 import { route } from './router';
@@ -23,6 +25,8 @@ import { onCommand, routeEvidence } from './evidence-router';
 const deps: Deps = {
   port: browserPort(),
   rules: BUILTIN_RULES,
+  allSites: allSitesPort(),
+  words: createWords((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage()),
   now: () => new Date(),
   warn: (message, error) => console.warn(`Consent Lens: ${message}`, error ?? ''),
 };
@@ -70,10 +74,22 @@ function listenToOptionalApis(): void {
 }
 listenToOptionalApis();
 
+// "Check all sites": the registered content script follows the permission, whoever changed it
+// (our switch, or the browser's own extension settings).
+const syncSites = (): void => void syncAllSites(allSitesPort(), deps.warn);
 browser.permissions.onAdded.addListener(() => {
   listenToOptionalApis();
   void reconcileAlarms(deps);
+  syncSites();
 });
-// Rules (and their deadlines) change with updates; the clock moves between sessions.
-browser.runtime.onInstalled.addListener(() => void reconcileAlarms(deps));
-browser.runtime.onStartup.addListener(() => void reconcileAlarms(deps));
+browser.permissions.onRemoved.addListener(syncSites);
+// Rules (and their deadlines) change with updates; the clock moves between sessions. An update
+// also renames the built content script, which a registration from before would still name.
+browser.runtime.onInstalled.addListener(() => {
+  void reconcileAlarms(deps);
+  syncSites();
+});
+browser.runtime.onStartup.addListener(() => {
+  void reconcileAlarms(deps);
+  syncSites();
+});

@@ -76,7 +76,7 @@ async function show(deps: Deps, id: string, notice: Notice): Promise<void> {
 
 /** The terms notice; the caller has checked the opt-in and the 24 h limit. */
 export function notifyTerms(deps: Deps, rule: Rule): Promise<void> {
-  return show(deps, `${TERMS_NOTICE_PREFIX}${rule.id}`, termsNotice(rule.name));
+  return show(deps, `${TERMS_NOTICE_PREFIX}${rule.id}`, termsNotice(rule.name, deps.words));
 }
 
 /** A reminder alarm went off: notify, unless opted out or the deadline has since changed. */
@@ -88,7 +88,7 @@ export async function onAlarm(deps: Deps, alarm: Alarm): Promise<void> {
   const { stored } = await load(deps.port.storage.local);
   if (!stored.prefs.notifications) return;
   if (deadlineFor(rule, stored.services[rule.id] ?? null)?.date !== due.date) return;
-  await show(deps, alarm.name, deadlineNotice({ name: rule.name, settingsPath: rule.settings.path }, due.date, deps.now()));
+  await show(deps, alarm.name, deadlineNotice({ name: rule.name, settingsPath: rule.settings.path }, due.date, deps.now(), deps.words));
 }
 
 /** A click on one of our notifications opens the service's setting. */

@@ -7,6 +7,7 @@
  * alarm set is then a function of (deadlines, now) and scheduling it again is harmless.
  */
 import type { Report } from '../engine/types';
+import type { Words } from '../i18n/words';
 import type { ServiceRecord } from '../shared/storage-schema';
 import type { Alarm } from './port';
 
@@ -115,7 +116,9 @@ export interface Notice {
   message: string;
 }
 
-export function termsNotice(serviceName: string): Notice {
+/** In the browser's language when `w` is given (the extension), else English (tests, tools). */
+export function termsNotice(serviceName: string, w?: Words): Notice {
+  if (w) return { title: w.t('extName'), message: w.t('noticeTerms', serviceName) };
   return {
     title: 'Consent Lens',
     message: `${serviceName} asks you to accept new terms — the training switch is ON`,
@@ -128,8 +131,12 @@ function longDate(date: string): string {
   return new Date(Date.UTC(p[0], p[1] - 1, p[2])).toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-export function deadlineNotice(service: { name: string; settingsPath: string }, date: string, now: Date): Notice {
+export function deadlineNotice(service: { name: string; settingsPath: string }, date: string, now: Date, w?: Words): Notice {
   const days = daysLeft(date, now);
+  if (w) {
+    const left = days <= 0 ? w.t('noticeToday') : w.t('countdownLeft', w.amount(days, 'day'));
+    return { title: w.t('noticeTitle', service.name, left), message: w.t('noticeDeadline', w.day(date), service.settingsPath) };
+  }
   const left = days <= 0 ? 'the deadline is today' : days === 1 ? '1 day left' : `${days} days left`;
   return {
     title: `${service.name}: ${left}`,

@@ -5,6 +5,9 @@
  */
 import type { Rule } from '../rules/schema';
 import type { StorageArea } from '../shared/storage';
+import type { AllSitesPort } from './all-sites';
+import type { MessageKey } from '../i18n/catalogue';
+import type { Words } from '../i18n/words';
 
 /** Who sent a runtime message, as the browser names it. */
 export interface Sender {
@@ -58,6 +61,8 @@ export interface BackgroundPort {
   permissions: {
     contains(permissions: { permissions: string[] }): Promise<boolean>;
   };
+  /** `i18n.getMessage`: a catalogue message in the browser's language ('' when unknown); absent in tests. */
+  message?(key: MessageKey): string;
   /** Undefined while the optional "alarms" permission is not granted. */
   alarms(): AlarmsPort | undefined;
   /** Undefined while the optional "notifications" permission is not granted. */
@@ -67,6 +72,10 @@ export interface BackgroundPort {
 export interface Deps {
   port: BackgroundPort;
   rules: readonly Rule[];
+  /** The words in the browser's language (notifications); absent in tests, which read English. */
+  words?: Words;
+  /** "Check all sites" (permissions, scripting); absent in tests that do not need it. */
+  allSites?: AllSitesPort;
   now(): Date;
   /** Where failures that must not reach a sender are reported. */
   warn(message: string, error?: unknown): void;

@@ -5,14 +5,17 @@
  * the extension went away); popup requests reject with the error, for the popup to show.
  */
 import type { Prefs } from '../shared/storage-schema';
-import type { ServicesView, TabView } from '../shared/messages';
+import type { ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
+import type { AllSitesStatus } from '../shared/all-sites';
+import { syncAllSites } from './all-sites';
+import { importUserRule, removeUserRule, userRulesView } from './user-rules';
 import type { Deps, Sender } from './port';
 import { onReport, onTurnedOff } from './reports';
 import { trust } from './senders';
 import { isTabId, prefsChange } from './validate';
 import { servicesView, setPrefs, tabView } from './views';
 
-export type Reply = TabView | ServicesView | Prefs | undefined;
+export type Reply = TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
 
 export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
   const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
@@ -28,6 +31,20 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
         return undefined;
       },
     );
+  }
+  if (trusted.from === 'page') {
+    const m = trusted.message;
+    switch (m.type) {
+      case 'popup→background:sync-all-sites':
+      case 'options→background:sync-all-sites':
+        return deps.allSites ? syncAllSites(deps.allSites, deps.warn) : Promise.resolve({ granted: false, registered: false });
+      case 'options→background:get-user-rules':
+        return userRulesView(deps);
+      case 'options→background:import-user-rule':
+        return importUserRule(deps, m.text);
+      case 'options→background:remove-user-rule':
+        return removeUserRule(deps, m.id);
+    }
   }
   const m = trusted.message;
   switch (m.type) {

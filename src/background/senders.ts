@@ -8,11 +8,13 @@ import {
   isMessage,
   type GetServicesMessage,
   type GetTabMessage,
+  type PageMessage,
   type ReportMessage,
   type SetPrefsMessage,
   type TurnedOffMessage,
 } from '../shared/messages';
 import type { Sender } from './port';
+import { isPageMessage } from './page-messages';
 
 export interface Self {
   /** This extension's id. */
@@ -30,7 +32,9 @@ export type Trusted =
       pageUrl: string;
       message: ReportMessage | TurnedOffMessage;
     }
-  | { from: 'popup'; message: GetTabMessage | GetServicesMessage | SetPrefsMessage };
+  | { from: 'popup'; message: GetTabMessage | GetServicesMessage | SetPrefsMessage }
+  /** From the popup or the options page: "Check all sites" and the user's rules. */
+  | { from: 'page'; message: PageMessage };
 
 function isWebPage(url: string): boolean {
   return url.startsWith('https://') || url.startsWith('http://');
@@ -38,9 +42,10 @@ function isWebPage(url: string): boolean {
 
 /** The message with its trusted origin, or null when it must be ignored. Pure and synchronous. */
 export function trust(message: unknown, sender: Sender, self: Self): Trusted | null {
-  if (!isMessage(message)) return null;
   if (sender.id !== self.id) return null;
   const fromExtensionPage = typeof sender.url === 'string' && self.base.length > 0 && sender.url.startsWith(self.base);
+  if (isPageMessage(message)) return fromExtensionPage ? { from: 'page', message } : null;
+  if (!isMessage(message)) return null;
   switch (message.type) {
     case 'content→background:report':
     case 'content→background:turned-off': {

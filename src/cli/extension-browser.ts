@@ -40,6 +40,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** e.g. 'UTC', so dates and countdowns do not depend on the machine. */
   timezoneId?: string;
+  /**
+   * The browser's language, e.g. 'de': `--lang` (which picks the extension's message catalogue),
+   * LANGUAGE for the process, and the pages' Accept-Language / navigator.language.
+   */
+  lang?: string;
   /** Runs after the browser has started and before the extension is installed. */
   beforeInstall?: (context: BrowserContext) => void | Promise<void>;
 }
@@ -82,6 +87,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
       ...(opts.viewport === null ? {} : { deviceScaleFactor: 1 }),
       ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+      ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang } } : {}),
       ignoreHTTPSErrors: true,
       // Playwright passes --disable-extensions by default; the extension is installed below.
       ignoreDefaultArgs: ['--disable-extensions'],
@@ -91,6 +97,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
         '--ignore-certificate-errors',
         `--host-resolver-rules=${hostResolverRules(opts.hosts ?? SERVED_HOSTS)}`,
         '--enable-unsafe-extension-debugging',
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ],
     });
     await opts.beforeInstall?.(context);

@@ -7,6 +7,7 @@ import type { ControlTarget } from '../engine/scan';
 import type { State } from '../engine/types';
 import { readState } from '../engine/state';
 import type { ShowMeResult, TurnOffResult } from '../shared/messages';
+import { message } from './runtime';
 
 function nextFrames(win: Window, ms: number): Promise<void> {
   return new Promise((resolve) => win.requestAnimationFrame(() => win.setTimeout(resolve, ms)));
@@ -21,21 +22,21 @@ export function stateOf(t: ControlTarget, current: State): State {
 export async function turnOff(t: ControlTarget, before: State, settleMs = 150): Promise<TurnOffResult> {
   const win = t.control.ownerDocument.defaultView ?? window;
   if (before !== 'on' && before !== 'mixed') {
-    return { ok: before === 'off', before, after: before, message: before === 'off' ? 'It is already off.' : 'Its state is unknown, so nothing was changed.' };
+    return { ok: before === 'off', before, after: before, message: message(before === 'off' ? 'resultAlreadyOff' : 'resultUnknownState') };
   }
   const target = t.offOption ?? t.control;
   if ((target as HTMLInputElement).disabled || target.getAttribute('aria-disabled') === 'true') {
-    return { ok: false, before, after: before, message: 'The page has disabled this switch; change it on the service\'s settings page.' };
+    return { ok: false, before, after: before, message: message('resultDisabled') };
   }
   (target as HTMLElement).click();
   await nextFrames(win, settleMs);
   const after = stateOf(t, before);
-  if (after === 'off') return { ok: true, before, after, message: 'Turned off. The page now shows it OFF.' };
+  if (after === 'off') return { ok: true, before, after, message: message('resultTurnedOff') };
   return {
     ok: false,
     before,
     after,
-    message: 'The page did not take the change; it still shows it ON. Use the service\'s settings page instead.',
+    message: message('resultNotTaken'),
   };
 }
 
@@ -50,7 +51,7 @@ export function showMe(t: ControlTarget): ShowMeResult {
   t.visible.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
   const r = t.visible.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) {
-    return { ok: false, message: 'It is on the page but not drawn at all; it cannot be shown.' };
+    return { ok: false, message: message('resultNotDrawn') };
   }
-  return { ok: true, message: opened ? 'Opened the section that hid it.' : 'Scrolled it into view.' };
+  return { ok: true, message: message(opened ? 'resultOpened' : 'resultScrolled') };
 }

@@ -1,8 +1,10 @@
 /**
  * Content script. Thin: the engine does the finding, this file only schedules and shows.
  *
- *   MutationObserver ─queue─▶ scheduler ─frame─▶ scan(document) ─▶ overlay (own shadow root)
- *                                                      └─────────▶ background (when it changed)
+ *   built-in rules + the user's (storage.local, read once before the first scan) ──┐
+ *   MutationObserver ─queue─▶ scheduler ─frame─▶ scan(document, rules) ◀───────────┘
+ *                                                  ├─▶ overlay (own shadow root, words from _locales)
+ *                                                  └─▶ background (when it changed)
  *   callout / popup buttons ─▶ actions (turn off, show me) ─▶ rescan ─▶ background
  *
  * It never throws into the page, never clicks anything unless the user clicked our button,
@@ -10,13 +12,16 @@
  */
 import { scan, type ScanResult } from '../engine/scan';
 import type { Control, Report, State } from '../engine/types';
-import { BUILTIN_RULES } from '../rules';
-import { calloutText } from '../report/summary';
+import { BUILTIN_RULES, type Rule } from '../rules';
+import { calloutWords } from '../i18n/callout';
+import { mergeRules } from '../rules/merge';
+import { STORAGE_KEY } from '../shared/storage-schema';
+import { contentWords } from './words';
 import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '../shared/messages';
 import { createScheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
-import { onMessage as listen, runtimeId, sendMessage } from './runtime';
+import { localValue, message as say, onMessage as listen, runtimeId, sendMessage } from './runtime';
 
 const life = new AbortController();
 let last: ScanResult | null = null;
@@ -26,6 +31,10 @@ let changedInPage = false;
 const firstSeen = new Map<string, State>();
 /** Dialogs (or controls) the user dismissed our highlight for, for this page's life. */
 const dismissed = new WeakSet<Element>();
+
+/** The built-in rules, then the user's own (read from storage once, before the first scan). */
+let rules: readonly Rule[] = BUILTIN_RULES;
+const words = contentWords();
 
 const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
 const training = (r: ScanResult): Control[] => r.report.controls.filter((c) => c.purpose === 'ai-training');
@@ -66,7 +75,7 @@ function items(result: ScanResult): OverlayItem[] {
     const surface = result.report.surfaces.find((s) => s.id === c.surfaceId) ?? null;
     out.push({
       id: c.id,
-      text: calloutText(c, surface),
+      text: calloutWords(words, c, surface),
       state: c.state,
       anchor: unseen ? (t.surface ?? t.visible) : t.visible,
       pinned: unseen,
@@ -103,7 +112,7 @@ function textsFor(result: ScanResult): string[] {
 }
 
 function runScan(): { found: boolean; tracked: Element[]; roots: (Document | ShadowRoot)[] } {
-  const result = scan(document, { rules: BUILTIN_RULES });
+  const result = scan(document, { rules });
   last = result;
   const found = training(result);
   for (const c of found) {
@@ -141,7 +150,7 @@ async function doTurnOff(id: string): Promise<TurnOffResult> {
   const c = last?.report.controls.find((x) => x.id === id);
   const t = last?.targets.get(id);
   if (!c || !t || !t.control.isConnected) {
-    return { ok: false, before: 'unknown', after: 'unknown', message: 'That switch is no longer on the page.' };
+    return { ok: false, before: 'unknown', after: 'unknown', message: say('resultGone') };
   }
   const result = await turnOff(t, c.state);
   scheduler.now();
@@ -151,7 +160,7 @@ async function doTurnOff(id: string): Promise<TurnOffResult> {
 
 function doShowMe(id: string): ShowMeResult {
   const t = last?.targets.get(id);
-  if (!t || !t.visible.isConnected) return { ok: false, message: 'That switch is no longer on the page.' };
+  if (!t || !t.visible.isConnected) return { ok: false, message: say('resultGone') };
   const result = showMe(t);
   overlay.flash(id);
   scheduler.request();
@@ -194,7 +203,10 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> 
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  const first = (): void => scheduler.now();
+  const userRules = localValue(STORAGE_KEY).then((stored) => {
+    rules = mergeRules(BUILTIN_RULES, (stored as { userRules?: unknown } | undefined)?.userRules);
+  });
+  const first = (): void => void userRules.then(() => scheduler.now());
   // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
   window.requestIdleCallback(first, { timeout: 500 });
 } catch {

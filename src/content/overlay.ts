@@ -4,6 +4,7 @@
  * animations. Text is set with textContent only (page text is untrusted); styles come from a
  * constructed stylesheet and CSSOM properties, which a page's CSP does not block.
  */
+import { message } from './runtime';
 
 export interface OverlayItem {
   id: string;
@@ -148,8 +149,9 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
   };
 
   const opts = { capture: true, passive: true, signal } as const;
-  win.addEventListener('scroll', () => follow(150), opts);
-  win.addEventListener('resize', () => follow(150), opts);
+  // A streaming chat scrolls on every chunk: with nothing drawn, a scroll costs one check.
+  win.addEventListener('scroll', () => drawn.size && follow(150), opts);
+  win.addEventListener('resize', () => drawn.size && follow(150), opts);
   for (const type of ['transitionrun', 'transitionend', 'animationstart', 'animationend']) {
     doc.addEventListener(type, (e) => {
       if (e.target instanceof Node && host.contains(e.target)) return;
@@ -184,10 +186,10 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
       return b;
     };
     const close = button('✕', 'dismiss', 'close', () => handlers.dismiss(item.id));
-    close.setAttribute('aria-label', 'Dismiss this highlight on this page');
+    close.setAttribute('aria-label', message('overlayDismiss'));
     const row = el(doc, 'div', 'row');
-    if (item.canTurnOff) row.append(button('Turn off', 'turn-off', 'primary', () => handlers.turnOff(item.id)));
-    row.append(button('Show me', 'show-me', '', () => handlers.showMe(item.id)));
+    if (item.canTurnOff) row.append(button(message('turnOff'), 'turn-off', 'primary', () => handlers.turnOff(item.id)));
+    row.append(button(message('showMe'), 'show-me', '', () => handlers.showMe(item.id)));
     callout.setAttribute('data-state', item.state);
     callout.append(el(doc, 'span', 'brand', 'CONSENT LENS'), el(doc, 'span', 'text', item.text), row, result, close);
     layer.append(mark, callout);

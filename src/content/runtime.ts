@@ -1,8 +1,11 @@
 /**
- * The three runtime calls the content script makes, over the browser's own `browser` (Firefox)
- * or `chrome` (Chromium) object. The webextension-polyfill would add 10 KB to every page we run
- * on for these; the popup and the background still use it.
+ * The few extension calls the content script makes (runtime messages, i18n words, one storage
+ * read), over the browser's own `browser` (Firefox) or `chrome` (Chromium) object. The
+ * webextension-polyfill would add 10 KB to every page we run on for these; the popup and the
+ * background still use it.
  */
+import type { MessageKey } from '../i18n/catalogue';
+
 type Sender = { id?: string };
 type RawListener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => boolean | undefined;
 
@@ -12,9 +15,37 @@ interface RuntimeLike {
   onMessage: { addListener(fn: RawListener): void; removeListener(fn: RawListener): void };
 }
 
+interface Api {
+  runtime?: RuntimeLike;
+  i18n?: { getMessage(key: string, subs?: string[]): string };
+  storage?: { local?: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+function api(): Api | undefined {
+  const g = globalThis as { browser?: Api; chrome?: Api };
+  return g.browser ?? g.chrome;
+}
+
 function runtime(): RuntimeLike | undefined {
-  const g = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
-  return g.browser?.runtime ?? g.chrome?.runtime;
+  return api()?.runtime;
+}
+
+/** A catalogue message (public/_locales) in the browser's language; the key itself if there is none. */
+export function message(key: MessageKey, subs?: string[]): string {
+  try {
+    return api()?.i18n?.getMessage(key, subs) || key;
+  } catch {
+    return key;
+  }
+}
+
+/** One value from storage.local, or undefined (no access, a removed extension, nothing there). */
+export async function localValue(key: string): Promise<unknown> {
+  try {
+    return (await api()?.storage?.local?.get(key))?.[key];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Our extension's id, or undefined once the extension was reloaded or removed under this page. */

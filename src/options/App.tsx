@@ -19,15 +19,19 @@ import {
   SENTENCES,
   sentenceFor,
   storageUse,
+  t,
+  w,
   watchLibrary,
   type Download,
 } from './api';
+import { AllSites } from './components/AllSites';
+import { UserRules } from './components/UserRules';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { RecordList } from './components/RecordList';
 import { RecordView } from './components/RecordView';
 import { Settings } from './components/Settings';
 import { saveFile } from './download';
-import { fileSize, plural } from './format';
+import { fileSize } from './format';
 
 function recordIdFrom(hash: string): string | null {
   const m = /^#\/record\/(.+)$/.exec(hash);
@@ -96,15 +100,15 @@ export function App() {
     };
   }, [viewId]);
 
-  const run = async (what: () => Promise<Download>, done: string): Promise<void> => {
+  const run = async (what: () => Promise<Download>, done: 'downloaded' | 'downloadedAll'): Promise<void> => {
     if (busy) return;
     setBusy(true);
     setError('');
-    setStatus('Preparing the download…');
+    setStatus(t('preparingDownload'));
     try {
       const d = await what();
       saveFile(d.fileName, d.blob);
-      setStatus(`${done}: ${d.fileName}`);
+      setStatus(t(done, d.fileName));
     } catch (err) {
       setStatus('');
       setError(sentenceFor(err, SENTENCES.export));
@@ -113,7 +117,7 @@ export function App() {
     }
   };
 
-  const zipOf = (id: string): Promise<void> => run(async () => exportRecordZip(await getRecord(id)), 'Downloaded');
+  const zipOf = (id: string): Promise<void> => run(async () => exportRecordZip(await getRecord(id)), 'downloaded');
 
   const doDelete = async (id: string): Promise<void> => {
     setConfirm(null);
@@ -133,10 +137,10 @@ export function App() {
   return (
     <div class="page">
       <header class="header">
-        <h1>Consent Lens · Evidence library</h1>
+        <h1>{t('optionsTitle')}</h1>
         {library.phase === 'ready' && records.length > 0 && !viewId && (
-          <button type="button" data-testid="export-all" aria-disabled={busy} onClick={() => void run(exportAll, 'Downloaded every capture')}>
-            Export all (.zip)
+          <button type="button" data-testid="export-all" aria-disabled={busy} onClick={() => void run(exportAll, 'downloadedAll')}>
+            {t('exportAll')}
           </button>
         )}
       </header>
@@ -155,19 +159,19 @@ export function App() {
               entry={entry}
               busy={busy}
               onBack={() => (window.location.hash = '')}
-              onZip={() => void run(() => exportRecordZip(entry), 'Downloaded')}
-              onHtml={() => void run(() => exportRecordHtml(entry), 'Downloaded')}
+              onZip={() => void run(() => exportRecordZip(entry), 'downloaded')}
+              onHtml={() => void run(() => exportRecordHtml(entry), 'downloaded')}
               onDelete={() => setConfirm(entry.record.id)}
             />
           ) : (
-            <p class="muted">Loading the capture…</p>
+            <p class="muted">{t('loadingCapture')}</p>
           )
         ) : (
           <section aria-labelledby="captures-heading">
             <h2 id="captures-heading">
-              Captures{library.phase === 'ready' ? ` (${records.length})` : ''}
+              {library.phase === 'ready' ? t('capturesCount', records.length) : t('captures')}
             </h2>
-            {library.phase === 'loading' && <p class="muted">Loading…</p>}
+            {library.phase === 'loading' && <p class="muted">{t('loading')}</p>}
             {library.phase === 'error' && (
               <p class="error" role="alert">
                 {library.message}
@@ -176,22 +180,24 @@ export function App() {
             {library.phase === 'ready' && <RecordList records={records} busy={busy} onDownload={(id) => void zipOf(id)} onDelete={setConfirm} />}
             {usage && (
               <p class="muted small" data-testid="storage-use">
-                The library and the rest of Consent Lens's data use {fileSize(usage.usage)} of the {fileSize(usage.quota)} the browser allows.
+                {t('storageUse', fileSize(w(), usage.usage), fileSize(w(), usage.quota))}
               </p>
             )}
           </section>
         )}
+        {!viewId && <AllSites />}
+        {!viewId && <UserRules />}
         {settings && !viewId && <Settings settings={settings} onChange={setSettings} />}
       </main>
       {confirm && (
         <ConfirmDialog
-          title="Delete this capture?"
+          title={t('deleteTitle')}
           text={
-            toDelete || entry
-              ? `The capture of ${toDelete?.url ?? entry?.record.provenance.url ?? 'this page'} and its ${plural(4, 'file')} will be removed from the library. Export it first if you need to keep it.`
-              : 'The capture will be removed from the library.'
+            toDelete?.url || entry?.record.provenance.url
+              ? t('deleteText', toDelete?.url || entry?.record.provenance.url || '')
+              : t('deleteTextPlain')
           }
-          confirmLabel="Delete"
+          confirmLabel={t('delete')}
           onConfirm={() => void doDelete(confirm)}
           onCancel={() => setConfirm(null)}
         />

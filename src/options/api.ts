@@ -15,15 +15,52 @@ import {
 } from '../background/evidence-store';
 import { exportName, libraryZip, recordZip, reportHtml } from '../background/evidence-export';
 import type { DeleteResult } from '../background/evidence-router';
-import type { EvidenceDeleteMessage, EvidenceSettings, EvidenceSettingsMessage } from '../shared/messages';
+import type {
+  EvidenceDeleteMessage,
+  EvidenceSettings,
+  EvidenceSettingsMessage,
+  GetUserRulesMessage,
+  ImportUserRuleMessage,
+  RemoveUserRuleMessage,
+  SyncAllSitesMessage,
+  UserRuleImportResult,
+  UserRulesView,
+} from '../shared/messages';
+import type { MessageKey, Sub } from '../i18n/catalogue';
+import { createWords, type Words } from '../i18n/words';
+import { ALL_SITES_ORIGINS, type AllSitesStatus } from '../shared/all-sites';
+
+/** The page's words in the user's language (src/i18n/words.ts), built on first use. */
+let words: Words | null = null;
+export function w(): Words {
+  words ??= createWords((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
+  return words;
+}
+export const t = (key: MessageKey, ...subs: Sub[]): string => w().t(key, ...subs);
 
 export const SENTENCES = {
-  library: 'The evidence library could not be opened. Reload this page; if it keeps failing, the browser may be in a private mode that does not keep data.',
-  background: 'Consent Lens could not reach its background service. Reload this page and try again.',
-  missing: 'That capture is no longer in the library.',
-  export: 'The export could not be made. Try again.',
-  settings: 'The setting could not be saved. Try again.',
-} as const;
+  get library() {
+    return t('errorLibrary');
+  },
+  get background() {
+    return t('errorBackgroundPage');
+  },
+  get missing() {
+    return t('errorMissing');
+  },
+  get export() {
+    return t('errorExport');
+  },
+  get settings() {
+    return t('errorPrefs');
+  },
+  get allSites() {
+    return t('allSitesError');
+  },
+  get rules() {
+    return t('rulesSaveFailed');
+  },
+};
 
 export class OptionsError extends Error {
   constructor(readonly sentence: string) {
@@ -67,7 +104,15 @@ export async function getRecord(id: string): Promise<EvidenceEntry> {
   return entry;
 }
 
-async function toBackground(message: EvidenceDeleteMessage | EvidenceSettingsMessage): Promise<unknown> {
+type ToBackground =
+  | EvidenceDeleteMessage
+  | EvidenceSettingsMessage
+  | SyncAllSitesMessage
+  | GetUserRulesMessage
+  | ImportUserRuleMessage
+  | RemoveUserRuleMessage;
+
+async function toBackground(message: ToBackground): Promise<unknown> {
   try {
     return await browser.runtime.sendMessage(message);
   } catch {
@@ -78,8 +123,8 @@ async function toBackground(message: EvidenceDeleteMessage | EvidenceSettingsMes
 export async function deleteRecord(id: string): Promise<string> {
   const reply = (await toBackground({ type: 'options→background:evidence-delete', id })) as DeleteResult | undefined;
   if (!reply || typeof reply.message !== 'string') throw new OptionsError(SENTENCES.background);
-  if (!reply.ok) throw new OptionsError(reply.message);
-  return reply.message;
+  if (!reply.ok) throw new OptionsError(t('deleteFailed'));
+  return reply.existed === false ? t('deleteGone') : t('deleteDone');
 }
 
 export async function setRedact(redact: boolean): Promise<EvidenceSettings> {
@@ -146,4 +191,65 @@ export function watchLibrary(onChange: () => void): () => void {
     stop();
     document.removeEventListener('visibilitychange', visible);
   };
+}
+
+// ── "Check all sites" ───────────────────────────────────────────────────────────────────
+
+export async function allSitesGranted(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: ALL_SITES_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks for (or gives back) access to all sites, then has the background bring the registered
+ * content script in line. Call it synchronously from the click handler: the browser grants only
+ * while it handles the user's input.
+ */
+export function setAllSites(on: boolean): Promise<AllSitesStatus> {
+  const changed = on
+    ? browser.permissions.request({ origins: ALL_SITES_ORIGINS }).catch(() => false)
+    : browser.permissions.remove({ origins: ALL_SITES_ORIGINS }).catch(() => false);
+  return changed.then(async () => {
+    const reply = (await toBackground({ type: 'options→background:sync-all-sites' })) as AllSitesStatus | undefined;
+    if (!reply || typeof reply.granted !== 'boolean') throw new OptionsError(SENTENCES.allSites);
+    return reply;
+  });
+}
+
+/** Calls `onChange` when the permission changes, also from the browser's own extension settings. */
+export function watchPermissions(onChange: () => void): () => void {
+  browser.permissions.onAdded.addListener(onChange);
+  browser.permissions.onRemoved.addListener(onChange);
+  return () => {
+    browser.permissions.onAdded.removeListener(onChange);
+    browser.permissions.onRemoved.removeListener(onChange);
+  };
+}
+
+// ── the user's rules ────────────────────────────────────────────────────────────────────
+
+function isRulesView(v: unknown): v is UserRulesView {
+  const x = v as Partial<UserRulesView> | undefined;
+  return !!x && Array.isArray(x.rules) && Array.isArray(x.builtinHosts) && typeof x.allSites === 'boolean';
+}
+
+export async function getUserRules(): Promise<UserRulesView> {
+  const reply = await toBackground({ type: 'options→background:get-user-rules' });
+  if (!isRulesView(reply)) throw new OptionsError(SENTENCES.background);
+  return reply;
+}
+
+export async function importUserRule(text: string): Promise<UserRuleImportResult> {
+  const reply = (await toBackground({ type: 'options→background:import-user-rule', text })) as UserRuleImportResult | undefined;
+  if (!reply || typeof reply.ok !== 'boolean') throw new OptionsError(SENTENCES.background);
+  return reply;
+}
+
+export async function removeUserRule(id: string): Promise<UserRulesView> {
+  const reply = await toBackground({ type: 'options→background:remove-user-rule', id });
+  if (!isRulesView(reply)) throw new OptionsError(SENTENCES.rules);
+  return reply;
 }

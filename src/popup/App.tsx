@@ -8,7 +8,8 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DeadlineView, ServicesView, TabView } from '../shared/messages';
-import { getServices, getTab, resolveTabId, SENTENCES, sentenceFor, watchStorage } from './api';
+import { getServices, getTab, resolveTabId, SENTENCES, sentenceFor, t, watchStorage } from './api';
+import { AllSitesToggle } from './components/AllSitesToggle';
 import { AllServices } from './components/AllServices';
 import { CaptureButton } from './components/CaptureButton';
 import { ChoicePanel } from './components/ChoicePanel';
@@ -77,7 +78,7 @@ export function App({ requestedTabId }: AppProps) {
     return (
       <div class="popup">
         <header class="header">
-          <h1>Consent Lens</h1>
+          <h1>{t('extName')}</h1>
         </header>
         <main>
           <ErrorLine message={load.message} />
@@ -93,8 +94,8 @@ export function App({ requestedTabId }: AppProps) {
   return (
     <div class="popup">
       <header class="header">
-        <h1>{service?.name ?? 'Consent Lens'}</h1>
-        {service && <span class="brand">Consent Lens</span>}
+        <h1>{service?.name ?? t('extName')}</h1>
+        {service && <span class="brand">{t('extName')}</span>}
       </header>
       <main>
         {actionError && <ErrorLine message={actionError} />}
@@ -114,6 +115,7 @@ export function App({ requestedTabId }: AppProps) {
       <footer class="footer">
         <CaptureButton tabId={tabId} />
         <NotifyToggle enabled={services.prefs.notifications} onError={setActionError} />
+        <AllSitesToggle onError={setActionError} />
       </footer>
     </div>
   );

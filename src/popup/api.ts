@@ -13,22 +13,54 @@ import type {
   SetPrefsMessage,
   ShowMeMessage,
   ShowMeResult,
+  SyncAllSitesMessage,
   TabView,
   TurnOffMessage,
   TurnOffResult,
 } from '../shared/messages';
 import type { Prefs } from '../shared/storage-schema';
+import type { MessageKey, Sub } from '../i18n/catalogue';
+import { ALL_SITES_ORIGINS, type AllSitesStatus } from '../shared/all-sites';
+import { createWords, type Words } from '../i18n/words';
 
+/** The popup's words in the user's language (src/i18n/words.ts), built on first use. */
+let words: Words | null = null;
+export function w(): Words {
+  words ??= createWords((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
+  return words;
+}
+export const t = (key: MessageKey, ...subs: Sub[]): string => w().t(key, ...subs);
+
+/** The plain sentences for what can go wrong, in the user's language. */
 export const SENTENCES = {
-  background: 'Consent Lens could not reach its background service. Close this popup and open it again.',
-  tabGone: 'This tab is no longer open.',
-  noTab: 'There is no open tab to check.',
-  content: 'Consent Lens is not running on this page yet. Reload the page and try again.',
-  open: 'That page could not be opened.',
-  prefs: 'The setting could not be saved. Try again.',
-  permission: 'Notifications were not allowed, so Consent Lens will not send any.',
-  capture: 'The capture did not finish. Try again.',
-} as const;
+  get background() {
+    return t('errorBackground');
+  },
+  get tabGone() {
+    return t('errorTabGone');
+  },
+  get noTab() {
+    return t('errorNoTab');
+  },
+  get content() {
+    return t('errorContent');
+  },
+  get open() {
+    return t('errorOpen');
+  },
+  get prefs() {
+    return t('errorPrefs');
+  },
+  get permission() {
+    return t('errorPermission');
+  },
+  get capture() {
+    return t('errorCapture');
+  },
+  get allSites() {
+    return t('allSitesError');
+  },
+};
 
 export class PopupError extends Error {
   constructor(readonly sentence: string) {
@@ -187,4 +219,35 @@ export function watchStorage(onChange: () => void, delayMs = 200): () => void {
     clearTimeout(timer);
     browser.storage.onChanged.removeListener(listener);
   };
+}
+
+/** Whether "Check all sites" is on (the optional host permission is held). */
+export async function allSitesGranted(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: ALL_SITES_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks for (or gives back) access to all sites, then has the background register (or
+ * unregister) the content script. The browser grants only while it handles the user's click, so
+ * call this synchronously from the click handler: the request starts before any await.
+ */
+export function setAllSites(on: boolean): Promise<AllSitesStatus> {
+  const changed = on
+    ? browser.permissions.request({ origins: ALL_SITES_ORIGINS }).catch(() => false)
+    : browser.permissions.remove({ origins: ALL_SITES_ORIGINS }).catch(() => false);
+  return changed.then(async () => {
+    const message: SyncAllSitesMessage = { type: 'popup→background:sync-all-sites' };
+    let reply: unknown;
+    try {
+      reply = await browser.runtime.sendMessage(message);
+    } catch {
+      throw new PopupError(SENTENCES.allSites);
+    }
+    if (!isObject(reply) || typeof reply.granted !== 'boolean' || typeof reply.registered !== 'boolean') throw new PopupError(SENTENCES.allSites);
+    return reply as unknown as AllSitesStatus;
+  });
 }

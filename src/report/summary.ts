@@ -2,46 +2,42 @@
  * Short plain-words summaries of a report, shared by the CLI's table and pictures and the
  * extension's callouts. Pure functions of the report object.
  */
-import type { Control, Finding, Report, Surface } from '../engine/types';
+import type { Control, Report, Surface } from '../engine/types';
+import { calloutBits, type CalloutBit } from './callout-bits';
+
+export { calloutBits, type CalloutBit };
 import { px } from '../engine/colour';
 
-function num(f: Finding | undefined, key: string): number | null {
-  const v = f?.measured[key];
-  return typeof v === 'number' ? v : null;
+function englishBit(b: CalloutBit): string {
+  switch (b.id) {
+    case 'preset':
+      return 'Pre-set to ON';
+    case 'now':
+      return `Now ${b.state.toUpperCase()}`;
+    case 'hidden':
+      return `hidden (${b.reason})`;
+    case 'out-of-view':
+      return `${b.px} px out of view`;
+    case 'small':
+      return `${px(b.width)}×${px(b.height)} px ${b.kind}`;
+    case 'label-contrast':
+      return `label contrast ${b.ratio}:1`;
+    case 'contrast':
+      return `contrast ${b.ratio}:1`;
+    case 'accept-larger':
+      return `the ${b.name} button is ${b.ratio.toFixed(b.digits)}× larger`;
+    case 'accept-text':
+      return `the ${b.name} button's text is ${b.ratio.toFixed(b.digits)}× bigger`;
+    case 'accept-contrast':
+      return `the ${b.name} button has ${b.ratio.toFixed(b.digits)}× the contrast`;
+    case 'vague':
+      return 'vague label';
+  }
 }
 
-/** "Pre-set to ON · 28×16 px switch · the Accept button is 45× larger". */
+/** "Pre-set to ON · 28×16 px switch · the Accept button is 45× larger" (English: CLI, evidence pictures). */
 export function calloutText(control: Control, surface: Surface | null): string {
-  const bits: string[] = [];
-  const by = (id: Finding['id']): Finding | undefined => control.findings.find((f) => f.id === id);
-  if (by('preselected')) bits.push('Pre-set to ON');
-  else bits.push(`Now ${control.state.toUpperCase()}`);
-  const hidden = by('hidden');
-  if (hidden) bits.push(`hidden (${String(hidden.measured.reason)})`);
-  const oov = by('out-of-view');
-  if (oov) bits.push(`${num(oov, 'distancePx')} px out of view`);
-  const small = by('small-target');
-  if (small) bits.push(`${px(num(small, 'widthPx') ?? 0)}×${px(num(small, 'heightPx') ?? 0)} px ${control.kind}`);
-  const low = by('low-contrast');
-  if (low) {
-    // Name the part that failed: the label's text, or else the control's own shape.
-    const label = num(low, 'labelContrast');
-    const labelFails = label !== null && label < (num(low, 'labelRequired') ?? 4.5);
-    bits.push(labelFails ? `label contrast ${label}:1` : `contrast ${num(low, 'controlContrast')}:1`);
-  }
-  const fh = by('false-hierarchy');
-  if (fh && surface?.primaryAction) {
-    // Say what the accept action won on; it may be smaller and still outweigh the control.
-    const fmt = (r: number): string => (r >= 10 ? String(Math.round(r)) : r.toFixed(1));
-    const area = num(fh, 'areaRatio') ?? 0;
-    const font = num(fh, 'fontRatio') ?? 0;
-    const name = surface.primaryAction.label;
-    if (area >= 4) bits.push(`the ${name} button is ${fmt(area)}× larger`);
-    else if (font >= 1.25) bits.push(`the ${name} button's text is ${fmt(font)}× bigger`);
-    else bits.push(`the ${name} button has ${fmt(num(fh, 'contrastRatio') ?? 0)}× the contrast`);
-  }
-  if (by('vague-label')) bits.push('vague label');
-  return bits.join(' · ');
+  return calloutBits(control, surface).map(englishBit).join(' · ');
 }
 
 export function trainingControls(report: Report): Control[] {

@@ -7,6 +7,8 @@
 import type { Report, State } from '../engine/types';
 import type { RedactionKind } from './evidence';
 import type { ServiceRecord, Prefs } from './storage-schema';
+import type { Rule } from '../rules/schema';
+import type { RuleFileProblem } from '../rules/user-rules';
 
 /** Where an observation of the user's choice was made. */
 export type ObservationSource = 'terms-dialog' | 'settings-page' | 'turn-off' | 'page';
@@ -42,6 +44,30 @@ export interface GetServicesMessage {
 export interface SetPrefsMessage {
   type: 'popup→background:set-prefs';
   prefs: Partial<Prefs>;
+}
+
+// ── "Check all sites" and the user's rules: popup / options page → background ─────────────
+/**
+ * After the page asked for (or gave back) the all-sites permission: bring the registered
+ * content script in line with it and answer an AllSitesStatus. (permissions.onAdded/onRemoved do
+ * the same; this lets the page show the outcome.)
+ */
+export interface SyncAllSitesMessage {
+  type: 'popup→background:sync-all-sites' | 'options→background:sync-all-sites';
+}
+/** The user's rules (reply: UserRulesView). */
+export interface GetUserRulesMessage {
+  type: 'options→background:get-user-rules';
+}
+/** A rule file's text, to check and keep (reply: UserRuleImportResult). */
+export interface ImportUserRuleMessage {
+  type: 'options→background:import-user-rule';
+  text: string;
+}
+/** Forget one of the user's rules (reply: UserRulesView). */
+export interface RemoveUserRuleMessage {
+  type: 'options→background:remove-user-rule';
+  id: string;
 }
 
 // ── popup → content (browser.tabs.sendMessage) ───────────────────────────────────────────
@@ -107,6 +133,12 @@ export type Message =
   | CaptureScrollMessage
   | CaptureRestoreMessage
   | CaptureNoticeMessage;
+
+/**
+ * Messages only extension pages send to the background. Checked by `isPageMessage`
+ * (src/background/page-messages.ts), not `isMessage`, so the content script does not carry them.
+ */
+export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage;
 
 // ── replies ─────────────────────────────────────────────────────────────────────────────
 export interface TurnOffResult {
@@ -231,7 +263,29 @@ export interface CaptureResult {
    * that nothing is lost: base64, to be offered as a download.
    */
   unsaved: { fileName: string; zipBase64: string } | null;
+  /**
+   * Why it failed or was not saved, so the popup can say it in the user's language (`message`
+   * is English: it goes into the in-page notice and the logs).
+   */
+  why?: CaptureWhy;
+  /** For a capture that was made: what redaction did. */
+  redaction?: { enabled: boolean; regions: number; masked: RedactionKind[] };
 }
+
+export type CaptureWhy = 'tabGone' | 'notFront' | 'notAllowed' | 'notOurs' | 'busy' | 'badAnswer' | 'full' | 'notSaved' | 'failed';
+
+/** Reply to options→background:get-user-rules and :remove-user-rule. */
+export interface UserRulesView {
+  rules: Rule[];
+  /** The built-in rules' hosts (a user rule's host among them is checked without "Check all sites"). */
+  builtinHosts: string[];
+  allSites: boolean;
+}
+
+/** Reply to options→background:import-user-rule. */
+export type UserRuleImportResult =
+  | ({ ok: true; rule: Rule; replaced: boolean } & UserRulesView)
+  | { ok: false; problems: RuleFileProblem[]; saveFailed?: boolean };
 
 /** Reply to popup→background:get-services. */
 export interface ServicesView {

@@ -5,9 +5,10 @@
  */
 import type { State } from '../engine/types';
 import type { ObservationSource } from './messages';
+import type { Rule } from '../rules/schema';
 
 export const STORAGE_KEY = 'consentLens';
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 export const TAB_KEY = (tabId: number): string => `tab:${tabId}`;
 /** How many observations a service keeps (oldest dropped first). */
 export const HISTORY_LIMIT = 100;
@@ -74,10 +75,22 @@ export interface StoredV1 {
   prefs: Prefs;
 }
 
-export type Stored = StoredV1;
+/**
+ * v2 adds the user's own rules (imported on the options page), each valid against the rule
+ * schema and none with a built-in rule's id; the content script merges them after the built-in
+ * ones (src/rules/merge.ts), reading them straight from this object.
+ */
+export interface StoredV2 {
+  version: 2;
+  services: Record<string, ServiceRecord>;
+  prefs: Prefs;
+  userRules: Rule[];
+}
+
+export type Stored = StoredV2;
 
 export function emptyStore(): Stored {
-  return { version: STORAGE_VERSION, services: {}, prefs: { notifications: false } };
+  return { version: STORAGE_VERSION, services: {}, prefs: { notifications: false }, userRules: [] };
 }
 
 export function emptyRecord(): ServiceRecord {

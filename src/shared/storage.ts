@@ -20,6 +20,7 @@ import {
   type ServiceRecord,
   type Stored,
 } from './storage-schema';
+import { validateRule, type Rule } from '../rules/schema';
 
 /** The part of `browser.storage.local` / `.session` used here. */
 export interface StorageArea {
@@ -157,8 +158,10 @@ type Step = (old: Record<string, unknown>) => Record<string, unknown>;
 export const MIGRATIONS: readonly Step[] = [
   (v0) => {
     const { services, prefs, ...rest } = v0;
-    return { ...rest, version: 1, services, prefs: prefs ?? emptyStore().prefs };
+    return { ...rest, version: 1, services, prefs: prefs ?? { notifications: false } };
   },
+  // v1 → v2: the user's own rules, none yet.
+  (v1) => ({ ...v1, version: 2, userRules: [] }),
 ];
 
 export type MigrateResult =
@@ -185,7 +188,7 @@ export function migrate(value: unknown): MigrateResult {
 }
 
 type CheckResult =
-  | { ok: true; stored: Stored; dropped: string[]; prefsReset: boolean }
+  | { ok: true; stored: Stored; dropped: string[]; prefsReset: boolean; rulesDropped: string[] }
   | { ok: false; reason: string };
 
 /** Validates a current-version object; bad service records are dropped, bad prefs reset. */
@@ -204,7 +207,23 @@ function check(value: Record<string, unknown>): CheckResult {
   }
   const prefs = v.safeParse(PrefsSchema, value.prefs);
   const good: Prefs = prefs.success ? prefs.output : emptyStore().prefs;
-  return { ok: true, stored: { version: STORAGE_VERSION, services, prefs: good }, dropped, prefsReset: !prefs.success };
+  // Each user rule is checked as at import; a bad one is dropped, the others kept.
+  const userRules: Rule[] = [];
+  const rulesDropped: string[] = [];
+  const rawRules = Array.isArray(value.userRules) ? value.userRules : [];
+  if (!Array.isArray(value.userRules)) rulesDropped.push('(the list)');
+  for (const [i, raw] of rawRules.entries()) {
+    const checked = validateRule(raw);
+    if (checked.ok && !userRules.some((r) => r.id === checked.rule.id)) userRules.push(checked.rule);
+    else rulesDropped.push(typeof (raw as { id?: unknown } | null)?.id === 'string' ? (raw as { id: string }).id : `#${i}`);
+  }
+  return {
+    ok: true,
+    stored: { version: STORAGE_VERSION, services, prefs: good, userRules },
+    dropped,
+    prefsReset: !prefs.success,
+    rulesDropped,
+  };
 }
 
 /** Pure part of `load()`: what a stored value means, and whether it must be rewritten. */
@@ -229,6 +248,7 @@ export function interpret(value: unknown): {
     parts.push(`${n} unreadable service record${n === 1 ? ' was' : 's were'} dropped (${checked.dropped.join(', ')})`);
   }
   if (checked.prefsReset) parts.push('the preferences were unreadable and were reset');
+  if (checked.rulesDropped.length) parts.push(`unreadable user rules were dropped (${checked.rulesDropped.join(', ')})`);
   if (parts.length) {
     const detail = firstIssueOf(migrated.value, checked.dropped);
     parts[0] = `${parts[0]}${detail ? `: ${detail}` : ''}`;

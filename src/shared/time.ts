@@ -34,6 +34,45 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
+export type TimeUnit = 'day' | 'hour' | 'minute';
+export interface TimePart {
+  unit: TimeUnit;
+  n: number;
+}
+
+/**
+ * The countdown as data, for wording in any language (formatCountdown is the English one):
+ * `left` with one or two non-zero parts (days and hours, or hours and minutes), `soon` under a
+ * minute, `passed` with the largest whole unit gone, `now` within a minute after.
+ */
+export type Countdown =
+  | { kind: 'left'; parts: TimePart[] }
+  | { kind: 'soon' }
+  | { kind: 'passed'; part: TimePart }
+  | { kind: 'now' };
+
+export function countdownOf(deadlineMs: number, now: number): Countdown {
+  const left = deadlineMs - now;
+  if (left > 0) {
+    const days = Math.floor(left / DAY_MS);
+    const hours = Math.floor((left % DAY_MS) / HOUR_MS);
+    const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
+    const pair = (a: TimePart, b: TimePart): TimePart[] => [a, b].filter((p) => p.n > 0);
+    if (days > 0) return { kind: 'left', parts: pair({ unit: 'day', n: days }, { unit: 'hour', n: hours }) };
+    if (hours > 0) return { kind: 'left', parts: pair({ unit: 'hour', n: hours }, { unit: 'minute', n: minutes }) };
+    if (minutes > 0) return { kind: 'left', parts: [{ unit: 'minute', n: minutes }] };
+    return { kind: 'soon' };
+  }
+  const ago = -left;
+  const days = Math.floor(ago / DAY_MS);
+  if (days > 0) return { kind: 'passed', part: { unit: 'day', n: days } };
+  const hours = Math.floor(ago / HOUR_MS);
+  if (hours > 0) return { kind: 'passed', part: { unit: 'hour', n: hours } };
+  const minutes = Math.floor(ago / MINUTE_MS);
+  if (minutes > 0) return { kind: 'passed', part: { unit: 'minute', n: minutes } };
+  return { kind: 'now' };
+}
+
 /**
  * What is left until `deadlineMs`, rounded down (never overstating the time left):
  * - a day or more: days and hours ("12 days 4 hours left", "1 day left");
@@ -44,24 +83,17 @@ function plural(n: number, unit: string): string {
  * Zero parts are dropped ("1 day left", not "1 day 0 hours left").
  */
 export function formatCountdown(deadlineMs: number, now: number): string {
-  const left = deadlineMs - now;
-  if (left > 0) {
-    const days = Math.floor(left / DAY_MS);
-    const hours = Math.floor((left % DAY_MS) / HOUR_MS);
-    const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
-    if (days > 0) return `${[plural(days, 'day'), hours ? plural(hours, 'hour') : ''].filter(Boolean).join(' ')} left`;
-    if (hours > 0) return `${[plural(hours, 'hour'), minutes ? plural(minutes, 'minute') : ''].filter(Boolean).join(' ')} left`;
-    if (minutes > 0) return `${plural(minutes, 'minute')} left`;
-    return 'less than a minute left';
+  const c = countdownOf(deadlineMs, now);
+  switch (c.kind) {
+    case 'left':
+      return `${c.parts.map((p) => plural(p.n, p.unit)).join(' ')} left`;
+    case 'soon':
+      return 'less than a minute left';
+    case 'passed':
+      return `passed ${plural(c.part.n, c.part.unit)} ago`;
+    case 'now':
+      return 'passed just now';
   }
-  const ago = -left;
-  const days = Math.floor(ago / DAY_MS);
-  if (days > 0) return `passed ${plural(days, 'day')} ago`;
-  const hours = Math.floor(ago / HOUR_MS);
-  if (hours > 0) return `passed ${plural(hours, 'hour')} ago`;
-  const minutes = Math.floor(ago / MINUTE_MS);
-  if (minutes > 0) return `passed ${plural(minutes, 'minute')} ago`;
-  return 'passed just now';
 }
 
 /** True once the deadline's instant has come. */
@@ -104,6 +136,22 @@ export function formatDay(dateOrIso: string, timeZone?: string): string {
   return fmt.format(ms);
 }
 
+/** How long ago, as data: under a minute (`now`), else the largest whole unit; null for a bad time. */
+export type Ago = { unit: 'now' } | { unit: 'minute' | 'hour' | 'day' | 'month' | 'year'; n: number };
+
+export function agoOf(iso: string, now: number): Ago | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const ago = now - at;
+  if (ago < MINUTE_MS) return { unit: 'now' };
+  if (ago < HOUR_MS) return { unit: 'minute', n: Math.floor(ago / MINUTE_MS) };
+  if (ago < DAY_MS) return { unit: 'hour', n: Math.floor(ago / HOUR_MS) };
+  const days = Math.floor(ago / DAY_MS);
+  if (days < 30) return { unit: 'day', n: days };
+  if (days < 365) return { unit: 'month', n: Math.floor(days / 30) };
+  return { unit: 'year', n: Math.floor(days / 365) };
+}
+
 let relative: Intl.RelativeTimeFormat | null = null;
 
 /**
@@ -112,15 +160,9 @@ let relative: Intl.RelativeTimeFormat | null = null;
  * future (a clock that moved back) read "just now".
  */
 export function formatRelative(iso: string, now: number): string {
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return 'at an unknown time';
-  const ago = now - at;
-  if (ago < MINUTE_MS) return 'just now';
+  const a = agoOf(iso, now);
+  if (a === null) return 'at an unknown time';
+  if (a.unit === 'now') return 'just now';
   relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  if (ago < HOUR_MS) return relative.format(-Math.floor(ago / MINUTE_MS), 'minute');
-  if (ago < DAY_MS) return relative.format(-Math.floor(ago / HOUR_MS), 'hour');
-  const days = Math.floor(ago / DAY_MS);
-  if (days < 30) return relative.format(-days, 'day');
-  if (days < 365) return relative.format(-Math.floor(days / 30), 'month');
-  return relative.format(-Math.floor(days / 365), 'year');
+  return relative.format(-a.n, a.unit);
 }

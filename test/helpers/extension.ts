@@ -171,7 +171,12 @@ export const POPUP_VIEWPORT = { width: 400, height: 600 };
  * Registers beforeAll/afterAll for one browser, one server and one network recorder for the
  * calling test file. afterAll fails the file if the extension made a request of its own.
  */
-export function useE2E(routes: Routes = DEFAULT_ROUTES): E2E {
+export interface E2EOptions {
+  /** The browser's language (see LaunchOptions.lang), e.g. 'de'. */
+  lang?: string;
+}
+
+export function useE2E(routes: Routes = DEFAULT_ROUTES, opts: E2EOptions = {}): E2E {
   let server: FixtureServer | null = null;
   let ext: ExtensionBrowser | null = null;
   const net = new NetworkRecorder();
@@ -186,6 +191,7 @@ export function useE2E(routes: Routes = DEFAULT_ROUTES): E2E {
       // E2E_DIST: test another build than dist/ (e.g. one built to a private directory).
       ...(process.env.E2E_DIST ? { dist: process.env.E2E_DIST } : {}),
       timezoneId: 'UTC',
+      ...(opts.lang ? { lang: opts.lang } : {}),
       beforeInstall: (context) => net.attach(context),
     });
     net.extensionId = ext.extensionId;

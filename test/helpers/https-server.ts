@@ -41,6 +41,14 @@ export const NEGATIVES = {
 export type PageRef = { host: string; path: string };
 
 /**
+ * "Check all sites" (test/e2e/all-sites.test.ts): a terms dialog with a pre-set training switch
+ * and no brand any rule knows ("Lumen"), on a host no rule or match pattern covers.
+ */
+export const ALL_SITES_PAGES = {
+  genericTerms: { host: 'example-chat.test', path: '/terms' },
+} as const;
+
+/**
  * Every other service with a rule: its fixture at the address it was saved from, and again
  * under the rule's other host names (so each of the manifest's match patterns is exercised).
  */
@@ -89,6 +97,7 @@ export const DEFAULT_ROUTES: Routes = {
   [key(PAGES.chatgpt)]: fixture('chatgpt-data-controls.html'),
   [key(PAGES.chatOpenai)]: fixture('chatgpt-data-controls.html'),
   [key(PAGES.unmatched)]: fixture('claude-terms-grace-switch.html'),
+  [key(ALL_SITES_PAGES.genericTerms)]: fixture('hard-scroll-out-of-view.html'),
   [key(NEGATIVES.chatTranscript)]: fixture('neg-chat-transcript.html'),
   [key(NEGATIVES.cookiePreferences)]: fixture('neg-cookie-preferences.html'),
   [key(NEGATIVES.mlDashboard)]: fixture('neg-ml-dashboard.html'),

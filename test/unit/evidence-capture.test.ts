@@ -202,7 +202,7 @@ describe('who may ask', () => {
     expect(routeEvidence({ type: 'popup→background:get-tab', tabId: 7 }, popupSender(), w.deps)).toBeUndefined(); // router.ts's
     const result = (await routeEvidence({ type: 'popup→background:capture', tabId: 7 }, popupSender(), w.deps)) as CaptureResult;
     expect(result.saved).toBe(true);
-    expect(await routeEvidence({ type: 'options→background:evidence-delete', id: result.id! }, popupSender(), w.deps)).toEqual({ ok: true, message: 'The capture was deleted.' });
+    expect(await routeEvidence({ type: 'options→background:evidence-delete', id: result.id! }, popupSender(), w.deps)).toEqual({ ok: true, existed: true, message: 'The capture was deleted.' });
     expect(await routeEvidence({ type: 'options→background:evidence-settings', settings: { redact: false, extra: 1 } as never }, popupSender(), w.deps)).toEqual({ redact: false });
   });
 

@@ -83,9 +83,12 @@ describe('a Claude tab with the switch ON and a deadline', () => {
     expect(item.dataset.controlId).toBe('cl-1');
     expect(item.querySelector('h3')!.textContent).toBe('You can help improve Claude');
     expect(item.textContent).toContain('Pre-set to ON');
-    expect(item.textContent).toContain('The training switch was already ON before you chose anything.');
+    // Built from the finding's id and numbers with the catalogue, not from the report's English message.
+    expect(item.textContent).toContain('The training switch is already ON before you have chosen anything.');
+    expect(item.textContent).not.toContain('The training switch was already ON before you chose anything.');
+    expect(item.textContent).toContain('The switch is only 28×16 px; the accessibility minimum for a target is 24×24 px.');
     expect([...item.querySelectorAll('.severity')].map((s) => s.textContent)).toEqual(['High', 'Medium']);
-    expect(popup.root.textContent).toContain('The dialog cannot be closed or postponed.');
+    expect(popup.root.textContent).toContain('This dialog blocks the page and offers no way to close it or decide later.');
     expect(popup.byTestId('turn-off')).not.toBeNull();
   });
 

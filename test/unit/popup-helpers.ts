@@ -9,13 +9,15 @@ import { App } from '../../src/popup/App';
 import type { Control, Report } from '../../src/engine/types';
 import type { ServicesView, ServiceView, TabView } from '../../src/shared/messages';
 import type { ServiceRecord } from '../../src/shared/storage-schema';
+import { i18nFor } from './i18n-helpers';
 
 export function makeBrowser() {
   return {
     runtime: { sendMessage: vi.fn() },
     tabs: { query: vi.fn(), get: vi.fn(), sendMessage: vi.fn(), create: vi.fn() },
-    permissions: { request: vi.fn() },
+    permissions: { request: vi.fn(), remove: vi.fn(), contains: vi.fn(async () => false) },
     storage: { onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
+    i18n: i18nFor('en'),
   };
 }
 export type BrowserMock = ReturnType<typeof makeBrowser>;

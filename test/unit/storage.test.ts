@@ -23,7 +23,7 @@ function goodRecord(): ServiceRecord {
 }
 
 function goodStore(): Stored {
-  return { version: 1, services: { claude: goodRecord() }, prefs: { notifications: true } };
+  return { version: 2, services: { claude: goodRecord() }, prefs: { notifications: true }, userRules: [] };
 }
 
 describe('load', () => {
@@ -51,13 +51,13 @@ describe('load', () => {
     expect((await load(area, { now })).stored).toEqual(s);
   });
 
-  it('migrates a value without a version (v0) to v1 and writes it back', async () => {
+  it('migrates a value without a version (v0) to the current version and writes it back', async () => {
     const v0 = { services: { claude: goodRecord() } };
     const area = new FakeArea({ [STORAGE_KEY]: v0 });
     const r = await load(area, { now });
     expect(r.migratedFrom).toBe(0);
     expect(r.recovered).toBeNull();
-    expect(r.stored).toEqual({ version: 1, services: { claude: goodRecord() }, prefs: { notifications: false } });
+    expect(r.stored).toEqual({ version: 2, services: { claude: goodRecord() }, prefs: { notifications: false }, userRules: [] });
     expect(area.data.get(STORAGE_KEY)).toEqual(r.stored);
   });
 
@@ -74,7 +74,7 @@ describe('load', () => {
     ['a version from the future', { version: STORAGE_VERSION + 6, services: {}, prefs: { notifications: false } }, /newer version/],
     ['a version that is not a number', { version: '1', services: {}, prefs: { notifications: false } }, /unreadable version/],
     ['a negative version', { version: -1, services: {} }, /unreadable version/],
-    ['services that are a list', { version: 1, services: [goodRecord()], prefs: { notifications: false } }, /services are a list/],
+    ['services that are a list', { version: 2, services: [goodRecord()], prefs: { notifications: false }, userRules: [] }, /services are a list/],
     ['a foreign object without services', { theme: 'dark' }, /no services: it is not ours/],
   ];
   for (const [what, value, reason] of corrupt) {
@@ -92,13 +92,13 @@ describe('load', () => {
   it('drops only the bad service records and keeps the good ones', async () => {
     const bad = { ...goodRecord(), history: [{ state: 'sideways', at: 'x', url: 1, source: 'page' }] };
     const value = {
-      version: 1,
+      version: 2,
       services: { claude: goodRecord(), chatgpt: bad, 'Not An Id': goodRecord(), gemini: 'on' },
       prefs: { notifications: true },
     };
     const area = new FakeArea({ [STORAGE_KEY]: value });
     const r = await load(area, { now });
-    expect(r.stored).toEqual({ version: 1, services: { claude: goodRecord() }, prefs: { notifications: true } });
+    expect(r.stored).toEqual({ version: 2, services: { claude: goodRecord() }, prefs: { notifications: true }, userRules: [] });
     expect(r.dropped.sort()).toEqual(['Not An Id', 'chatgpt', 'gemini']);
     expect(r.recovered?.reason).toMatch(/3 unreadable service records were dropped/);
     expect(area.data.get(KEPT)).toMatchObject({ value });
@@ -106,7 +106,7 @@ describe('load', () => {
   });
 
   it('resets unreadable prefs but keeps the records', async () => {
-    const area = new FakeArea({ [STORAGE_KEY]: { version: 1, services: { claude: goodRecord() }, prefs: { notifications: 'yes' } } });
+    const area = new FakeArea({ [STORAGE_KEY]: { version: 2, services: { claude: goodRecord() }, prefs: { notifications: 'yes' }, userRules: [] } });
     const r = await load(area, { now });
     expect(r.stored.services.claude).toEqual(goodRecord());
     expect(r.stored.prefs).toEqual({ notifications: false });
@@ -149,7 +149,55 @@ describe('migrate', () => {
   it('says where it started and leaves a current value as it is', () => {
     const current = goodStore();
     expect(migrate(current)).toEqual({ ok: true, value: current, from: STORAGE_VERSION });
-    expect(migrate({ services: {} })).toMatchObject({ ok: true, from: 0, value: { version: 1 } });
+    expect(migrate({ services: {} })).toMatchObject({ ok: true, from: 0, value: { version: 2, userRules: [] } });
+  });
+});
+
+describe('v2: the user\'s own rules', () => {
+  const rule = {
+    id: 'example-chat',
+    name: 'Example Chat',
+    vendor: 'Example Inc.',
+    hosts: ['example-chat.test'],
+    siteNames: [],
+    settings: { url: 'https://example-chat.test/settings', path: 'Settings › Data', control: 'Use my chats to train' },
+    defaultState: 'unknown',
+    phrases: { en: ['use my chats to train'] },
+    deadlines: [],
+  };
+
+  it('migrates a v1 value to v2 with no user rules, keeping everything else, and writes it back', async () => {
+    const v1 = { version: 1, services: { claude: goodRecord() }, prefs: { notifications: true } };
+    const area = new FakeArea({ [STORAGE_KEY]: v1 });
+    const r = await load(area, { now });
+    expect(r.migratedFrom).toBe(1);
+    expect(r.recovered).toBeNull();
+    expect(r.stored).toEqual({ version: 2, services: { claude: goodRecord() }, prefs: { notifications: true }, userRules: [] });
+    expect(area.data.get(STORAGE_KEY)).toEqual(r.stored);
+  });
+
+  it('keeps valid user rules and reads them back as saved', async () => {
+    const area = new FakeArea();
+    const s = { ...goodStore(), userRules: [rule] } as Stored;
+    await save(area, s);
+    expect((await load(area, { now })).stored.userRules).toEqual([rule]);
+  });
+
+  it('drops a user rule that no longer validates (and a duplicate id), keeps the rest, and says so', async () => {
+    const broken = { ...rule, id: 'broken', hosts: [] };
+    const value = { ...goodStore(), userRules: [rule, broken, { ...rule }] };
+    const area = new FakeArea({ [STORAGE_KEY]: value });
+    const r = await load(area, { now });
+    expect(r.stored.userRules).toEqual([rule]);
+    expect(r.stored.services.claude).toEqual(goodRecord());
+    expect(r.recovered?.reason).toMatch(/unreadable user rules were dropped \(broken, example-chat\)/);
+  });
+
+  it('resets user rules that are not a list, keeping the records', async () => {
+    const area = new FakeArea({ [STORAGE_KEY]: { ...goodStore(), userRules: 'nope' } });
+    const r = await load(area, { now });
+    expect(r.stored.userRules).toEqual([]);
+    expect(r.stored.services.claude).toEqual(goodRecord());
   });
 });
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../api';
 
 interface Props {
   title: string;
@@ -32,7 +33,7 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel }
           {confirmLabel}
         </button>
         <button type="button" ref={cancel} data-testid="confirm-no" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,7 @@
 import type { EvidenceSummary } from '../../background/evidence-store';
-import { fileSize, plural, serviceName, utcTime } from '../format';
+import { count, fileSize, serviceName, utcTime } from '../format';
+import { slot, withSlots } from '../../i18n/slots';
+import { t, w } from '../api';
 import { useObjectUrl } from '../hooks';
 
 interface RowProps {
@@ -11,7 +13,8 @@ interface RowProps {
 
 function Row({ s, onDownload, onDelete, busy }: RowProps) {
   const thumb = useObjectUrl(s.thumbnail?.bytes, s.thumbnail?.type ?? 'image/jpeg');
-  const name = `${serviceName(s.service)}, ${utcTime(s.capturedAt)}`;
+  const words = w();
+  const name = `${serviceName(words, s.service)}, ${utcTime(s.capturedAt)}`;
   return (
     <li class="record-row" data-testid="record-row" data-record-id={s.id}>
       <div class="thumb" aria-hidden="true">
@@ -23,16 +26,15 @@ function Row({ s, onDownload, onDelete, busy }: RowProps) {
         </a>
         <span class="url" data-testid="record-url">{s.url}</span>
         <span class="muted small">
-          {plural(s.controls, 'AI-training control')} · {plural(s.findings, 'finding')} ·{' '}
-          {s.method === 'stitched' ? `whole dialog (${s.parts} parts)` : 'visible tab'} · {fileSize(s.bytes)}
+          {[count(words, 'countControls', s.controls), count(words, 'countFindings', s.findings), s.method === 'stitched' ? t('wholeDialogParts', s.parts) : t('visibleTab'), fileSize(words, s.bytes)].join(t('calloutSeparator'))}
         </span>
       </div>
       <div class="actions">
-        <button type="button" data-testid="record-zip" aria-label={`Download ${name} as a zip`} aria-disabled={busy} onClick={() => onDownload(s.id)}>
+        <button type="button" data-testid="record-zip" aria-label={t('zipAria', name)} aria-disabled={busy} onClick={() => onDownload(s.id)}>
           .zip
         </button>
-        <button type="button" class="danger-outline" data-testid="record-delete" aria-label={`Delete ${name}`} onClick={() => onDelete(s.id)}>
-          Delete
+        <button type="button" class="danger-outline" data-testid="record-delete" aria-label={t('deleteAria', name)} onClick={() => onDelete(s.id)}>
+          {t('delete')}
         </button>
       </div>
     </li>
@@ -50,9 +52,9 @@ export function RecordList({ records, busy, onDownload, onDelete }: Props) {
   if (!records.length) {
     return (
       <div class="empty" data-testid="library-empty">
-        <p class="empty__title">No captures yet</p>
+        <p class="empty__title">{t('libraryEmptyTitle')}</p>
         <p class="muted small">
-          On a page Consent Lens checks (Claude, ChatGPT and the other services it has rules for), open Consent Lens from the toolbar and choose <strong>Capture evidence</strong>, or press Alt+Shift+E.
+          {withSlots(t('libraryEmptyText', slot(0)), [<strong>{t('captureEvidence')}</strong>])}
         </p>
       </div>
     );

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Control, Finding } from '../../engine/types';
+import type { Control, Finding, Surface } from '../../engine/types';
 import type { EvidenceEntry } from '../../background/evidence-store';
 import { readTextChunks } from '../../report/png-text';
 import { parseStampText, STAMP_KEYWORD } from '../../report/stamp';
 import { sha256Hex } from '../../report/sums';
 import { trainingControls } from '../../report/summary';
-import { fileSize, plural, serviceName, utcTime } from '../format';
+import { count, fileSize, serviceName, utcTime } from '../format';
+import { findingText } from '../../i18n/findings';
+import { t, w } from '../api';
 import { useObjectUrl } from '../hooks';
 
 interface Props {
@@ -43,11 +45,16 @@ function useChecks(entry: EvidenceEntry): { files: Record<string, string>; stamp
   return checks;
 }
 
-function FindingItem({ f }: { f: Finding }) {
+function FindingItem({ f, control, surface }: { f: Finding; control: Control | null; surface: Surface | null }) {
   const measured = Object.entries(f.measured);
+  const words = w();
+  // The sentence in the user's language; a surface's finding says which dialog it is about.
+  const text = findingText(words, f, control, surface);
   return (
     <li class={`finding finding--${f.severity}`}>
-      <span class={`severity severity-${f.severity}`}>{f.severity}</span> <code>{f.id}</code> — {f.message}
+      <span class={`severity severity-${f.severity}`}>{words.severity(f.severity)}</span> <code>{f.id}</code>
+      {' — '}
+      {control === null && surface ? `${surface.title || words.surface(surface.kind)}: ${text}` : text}
       {measured.length > 0 && (
         <span class="measured small">
           {measured.map(([k, v]) => `${k} ${String(v)}`).join(' · ')}
@@ -58,20 +65,22 @@ function FindingItem({ f }: { f: Finding }) {
   );
 }
 
-function ControlItem({ c, n }: { c: Control; n: number }) {
+function ControlItem({ c, n, surface }: { c: Control; n: number; surface: Surface | null }) {
   return (
     <li class="control" data-testid="view-control">
       <h4>
-        {n}. {c.label || '(no label)'} — <span class={`state state-${c.state}`}>{c.state.toUpperCase()}</span>
+        {n}. {c.label || t('noLabel')}
+        {' — '}
+        <span class={`state state-${c.state}`}>{w().state(c.state)}</span>
       </h4>
       {c.findings.length ? (
         <ul class="findings">
           {c.findings.map((f) => (
-            <FindingItem key={f.id} f={f} />
+            <FindingItem key={f.id} f={f} control={c} surface={surface} />
           ))}
         </ul>
       ) : (
-        <p class="muted small">No findings.</p>
+        <p class="muted small">{t('noFindings')}</p>
       )}
     </li>
   );
@@ -88,98 +97,101 @@ export function RecordView({ entry, busy, onBack, onZip, onHtml, onDelete }: Pro
   const controls = trainingControls(record.report);
   const surfaceFindings = record.report.surfaces.flatMap((s) => s.findings.map((f) => ({ s, f })));
   const r = p.redaction;
-  const rows: [string, string][] = [
-    ['Page', p.url],
-    ['Title', p.title],
-    ['Captured', utcTime(p.capturedAt)],
-    ['Service', serviceName(p.service)],
-    ['Picture', p.capture.method === 'stitched' ? `the whole dialog, stitched from ${p.capture.parts} captures` : 'the visible tab'],
-    ['Redaction', r.enabled ? (r.regions ? `${r.masked.join(', ')} masked (${plural(r.regions, 'region')})` : 'on; nothing to mask was found') : 'off'],
-    ['Made by', `Consent Lens ${p.tool.name} ${p.tool.version}, engine ${p.engineVersion}`],
-    ['Browser', p.userAgent],
-    ['Viewport', `${p.viewport.width}×${p.viewport.height} CSS px at ${p.viewport.devicePixelRatio}×`],
-    ['Raw image SHA-256', p.rawSha256],
+  const words = w();
+  const surfaceOf = (c: Control): Surface | null => record.report.surfaces.find((s) => s.id === c.surfaceId) ?? null;
+  const masked = r.masked.map((k) => (k === 'name' ? t('maskName') : k === 'email' ? t('maskEmail') : t('maskAvatar')));
+  const rows: [string, string, boolean][] = [
+    [t('factPage'), p.url, false],
+    [t('factTitle'), p.title, false],
+    [t('factCaptured'), utcTime(p.capturedAt), false],
+    [t('factService'), serviceName(words, p.service), false],
+    [t('factPicture'), p.capture.method === 'stitched' ? t('pictureStitched', p.capture.parts) : t('pictureVisible'), false],
+    [t('factRedaction'), r.enabled ? (r.regions ? t('redactionMasked', words.list(masked), count(words, 'countRegions', r.regions)) : t('redactionNothing')) : t('redactionOff'), false],
+    [t('factMadeBy'), t('madeBy', p.tool.name, p.tool.version, p.engineVersion), false],
+    [t('factBrowser'), p.userAgent, false],
+    [t('factViewport'), t('viewportValue', p.viewport.width, p.viewport.height, p.viewport.devicePixelRatio), false],
+    [t('factRawSha'), p.rawSha256, true],
   ];
   return (
     <article class="record" data-testid="record-view" data-record-id={record.id}>
       <p>
         <button type="button" class="link-button" data-testid="view-back" onClick={onBack}>
-          ← All captures
+          {t('backToList')}
         </button>
       </p>
       <h2 ref={heading} tabIndex={-1} class="record__title">
         {p.title || p.url}
       </h2>
       <p class="muted">
-        {serviceName(p.service)} · {utcTime(p.capturedAt)} · {plural(controls.length, 'AI-training control')}
+        {[serviceName(words, p.service), utcTime(p.capturedAt), count(words, 'countControls', controls.length)].join(t('calloutSeparator'))}
       </p>
       <div class="actions">
         <button type="button" data-testid="view-zip" aria-disabled={busy} onClick={onZip}>
-          Download .zip
+          {t('downloadZip')}
         </button>
         <button type="button" data-testid="view-html" aria-disabled={busy} onClick={onHtml}>
-          Download HTML report
+          {t('downloadHtml')}
         </button>
         <button type="button" class="danger-outline" data-testid="view-delete" onClick={onDelete}>
-          Delete
+          {t('delete')}
         </button>
       </div>
 
-      <h3>Pictures</h3>
+      <h3>{t('pictures')}</h3>
       <figure>
-        {annotated && <img src={annotated} alt="Annotated capture: numbered boxes on the AI-training controls, a legend and the stamp" data-testid="view-annotated" />}
+        {annotated && <img src={annotated} alt={t('annotatedAlt')} data-testid="view-annotated" />}
         <figcaption class="small muted">
-          Annotated copy. Its stamp {checks.stamp === 'ok' ? 'matches the raw image (SHA-256).' : checks.stamp === 'mismatch' ? 'does NOT match the raw image.' : checks.stamp === 'missing' ? 'could not be read.' : 'is being checked…'}
+          {checks.stamp === 'ok' ? t('stampOk') : checks.stamp === 'mismatch' ? t('stampMismatch') : checks.stamp === 'missing' ? t('stampMissing') : t('stampChecking')}
         </figcaption>
       </figure>
       <figure>
-        {raw && <img src={raw} alt="The tab as captured, with your account masked" data-testid="view-raw" />}
-        <figcaption class="small muted">Raw capture, as stored.</figcaption>
+        {raw && <img src={raw} alt={t('rawAlt')} data-testid="view-raw" />}
+        <figcaption class="small muted">{t('rawCaption')}</figcaption>
       </figure>
 
-      <h3>Findings</h3>
+      <h3>{t('findings')}</h3>
       {controls.length ? (
         <ul class="controls">
           {controls.map((c, i) => (
-            <ControlItem key={c.id} c={c} n={i + 1} />
+            <ControlItem key={c.id} c={c} n={i + 1} surface={surfaceOf(c)} />
           ))}
         </ul>
       ) : (
-        <p class="muted">No AI-training control was found on the page.</p>
+        <p class="muted">{t('noControlFound')}</p>
       )}
       {surfaceFindings.length > 0 && (
         <ul class="findings">
           {surfaceFindings.map(({ s, f }) => (
-            <FindingItem key={`${s.id}-${f.id}`} f={{ ...f, message: `${s.title || 'Dialog'}: ${f.message}` }} />
+            <FindingItem key={`${s.id}-${f.id}`} f={f} control={null} surface={s} />
           ))}
         </ul>
       )}
       {record.report.deadline && (
         <p>
-          Deadline {record.report.deadline.date} (from the {record.report.deadline.source}): {record.report.deadline.text}
+          {t('deadlineLine', words.day(record.report.deadline.date), t(record.report.deadline.source === 'page' ? 'deadlineSourcePage' : 'deadlineSourceRule'), record.report.deadline.text)}
         </p>
       )}
 
-      <h3>Provenance</h3>
+      <h3>{t('provenance')}</h3>
       <table class="facts">
         <tbody>
-          {rows.map(([k, v]) => (
+          {rows.map(([k, v, mono]) => (
             <tr key={k}>
               <th scope="row">{k}</th>
-              <td class={k.includes('SHA') ? 'mono' : undefined}>{v}</td>
+              <td class={mono ? 'mono' : undefined}>{v}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h3>Files</h3>
+      <h3>{t('files')}</h3>
       <table class="grid" data-testid="view-manifest">
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
+            <th scope="col">{t('colFile')}</th>
+            <th scope="col">{t('colSize')}</th>
             <th scope="col">SHA-256</th>
-            <th scope="col">Check</th>
+            <th scope="col">{t('colCheck')}</th>
           </tr>
         </thead>
         <tbody>
@@ -188,9 +200,9 @@ export function RecordView({ entry, busy, onBack, onZip, onHtml, onDelete }: Pro
             return (
               <tr key={f.name}>
                 <td class="mono">{f.name}</td>
-                <td>{fileSize(f.bytes)}</td>
+                <td>{fileSize(words, f.bytes)}</td>
                 <td class="mono hash">{f.sha256}</td>
-                <td>{now === undefined ? '…' : now === f.sha256 ? 'unchanged' : 'CHANGED'}</td>
+                <td>{now === undefined ? '…' : now === f.sha256 ? t('fileUnchanged') : t('fileChanged')}</td>
               </tr>
             );
           })}
@@ -198,8 +210,8 @@ export function RecordView({ entry, busy, onBack, onZip, onHtml, onDelete }: Pro
       </table>
 
       <details>
-        <summary>DOM excerpt of the dialog (sanitised source, shown as text)</summary>
-        <pre class="excerpt">{record.domExcerpt || '(empty)'}</pre>
+        <summary>{t('domExcerpt')}</summary>
+        <pre class="excerpt">{record.domExcerpt || t('empty')}</pre>
       </details>
     </article>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ServiceView } from '../../shared/messages';
-import { deadlineInstant, formatCountdown, formatDay, MINUTE_MS } from '../../shared/time';
+import { deadlineInstant, MINUTE_MS } from '../../shared/time';
+import { slot, withSlots } from '../../i18n/slots';
+import { t, w } from '../api';
 import { useNow } from '../hooks';
-import { choiceWord } from '../text';
 import { StateIcon } from './Icons';
 import { WebLink } from './WebLink';
 
@@ -12,6 +13,7 @@ interface Props {
 }
 
 function ServiceRow({ service, now, onError }: { service: ServiceView; now: number; onError: Props['onError'] }) {
+  const words = w();
   const current = service.record?.current ?? null;
   const state = current?.state ?? 'unknown';
   const deadline = service.deadline;
@@ -22,18 +24,18 @@ function ServiceRow({ service, now, onError }: { service: ServiceView; now: numb
         <h3 class="service-row__name">{service.name}</h3>
         <p class={`chip tone-${state}`}>
           <StateIcon state={state} />
-          <span data-testid="service-choice">{current ? choiceWord(state) : 'not seen yet'}</span>
+          <span data-testid="service-choice">{current ? words.state(state) : t('notSeenYet')}</span>
         </p>
       </div>
-      {service.record?.drift && <p class="small tone-on">Changed without you</p>}
+      {service.record?.drift && <p class="small tone-on">{t('driftShort')}</p>}
       <p class="small">
         {deadline ? (
           <>
-            Decide by <time dateTime={deadline.date}>{formatDay(deadline.date)}</time>
-            {at !== null && ` · ${formatCountdown(at, now)}`}
+            {withSlots(t('decideBy', slot(0)), [<time dateTime={deadline.date}>{words.day(deadline.date)}</time>])}
+            {at !== null && `${t('calloutSeparator')}${words.countdown(at, now)}`}
           </>
         ) : (
-          <span class="muted">No deadline known</span>
+          <span class="muted">{t('noDeadline')}</span>
         )}
       </p>
       <p class="small">
@@ -61,7 +63,7 @@ export function AllServices({ services, onError }: Props) {
           onClick={() => setOpen(!open)}
         >
           <span class="disclosure__marker" aria-hidden="true" />
-          All services ({services.length})
+          {t('allServices', services.length)}
         </button>
       </h2>
       <div id="services-list" hidden={!open}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaptureResult } from '../../shared/messages';
-import { capture, openTab, SENTENCES, sentenceFor } from '../api';
+import { capture, openTab, SENTENCES, sentenceFor, t, w } from '../api';
 
 /** The evidence library (the options page), relative to this popup's own address. */
 function libraryUrl(): string | null {
@@ -23,6 +23,33 @@ function download(unsaved: NonNullable<CaptureResult['unsaved']>): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+const WHY = {
+  tabGone: 'errorTabGone',
+  notFront: 'captureNotFront',
+  notAllowed: 'captureNotAllowed',
+  notOurs: 'captureNotOurs',
+  busy: 'captureBusy',
+  badAnswer: 'captureBadAnswer',
+  full: 'captureFull',
+  notSaved: 'captureNotSaved',
+  failed: 'errorCapture',
+} as const;
+
+/** What the background said, in the user's language (its own `message` is English). */
+export function resultWords(r: CaptureResult): string {
+  if (r.saved) {
+    const how = r.method === 'stitched' ? t('captureHowStitched', r.parts) : t('captureHowVisible');
+    const red = r.redaction;
+    if (!red) return r.message;
+    const masked = red.masked.map((k) => (k === 'name' ? t('maskName') : k === 'email' ? t('maskEmail') : t('maskAvatar')));
+    const redaction = !red.enabled ? t('captureRedactionOff') : red.regions ? t('captureMasked', w().list(masked)) : t('captureNothingMasked');
+    return t('captureSaved', how, redaction);
+  }
+  if (!r.why) return r.message;
+  const why = t(WHY[r.why]);
+  return r.unsaved ? `${why} ${t('captureDownloadInstead')}` : why;
+}
+
 /** Capture evidence: the tab as seen plus an annotated copy, kept in the evidence library. */
 export function CaptureButton({ tabId }: { tabId: number }) {
   const [busy, setBusy] = useState(false);
@@ -40,17 +67,17 @@ export function CaptureButton({ tabId }: { tabId: number }) {
       .finally(() => setBusy(false));
   };
 
-  const message = error || result?.message || '';
+  const message = error || (result ? resultWords(result) : '');
   const library = result?.saved ? libraryUrl() : null;
   return (
     <div class="capture">
       <div class="actions">
         <button type="button" data-testid="capture" aria-disabled={busy} aria-describedby="capture-status" onClick={onClick}>
-          {busy ? 'Capturing…' : 'Capture evidence'}
+          {busy ? t('capturing') : t('captureEvidence')}
         </button>
         {result?.unsaved && (
           <button type="button" data-testid="capture-download" onClick={() => download(result.unsaved!)}>
-            Download it
+            {t('downloadIt')}
           </button>
         )}
       </div>
@@ -72,7 +99,7 @@ export function CaptureButton({ tabId }: { tabId: number }) {
               void openTab(library).catch(() => undefined);
             }}
           >
-            Open the evidence library
+            {t('openLibrary')}
           </a>
         )}
       </p>

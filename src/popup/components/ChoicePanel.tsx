@@ -1,7 +1,9 @@
 import type { ServiceView } from '../../shared/messages';
-import { formatRelative, MINUTE_MS } from '../../shared/time';
+import { MINUTE_MS } from '../../shared/time';
+import { slot, withSlots } from '../../i18n/slots';
+import { t, w } from '../api';
 import { useNow } from '../hooks';
-import { choiceMeaning, choiceWord, hostPath, sourceWords } from '../text';
+import { hostPath } from '../text';
 import { StateIcon } from './Icons';
 import { WebLink } from './WebLink';
 
@@ -13,35 +15,44 @@ interface Props {
 /** What is my choice on this service: the big word, where it was seen, where to change it. */
 export function ChoicePanel({ service, onError }: Props) {
   const now = useNow(MINUTE_MS / 2);
+  const words = w();
   const current = service.record?.current ?? null;
   const state = current?.state ?? 'unknown';
+  const meaning =
+    state === 'on'
+      ? t('choiceMeaningOn', service.vendor)
+      : state === 'off'
+        ? t('choiceMeaningOff', service.vendor)
+        : state === 'mixed'
+          ? t('choiceMeaningMixed')
+          : t('choiceMeaningUnknown');
   return (
     <section class="panel choice-panel" aria-labelledby="choice-heading">
       <h2 id="choice-heading" class="eyebrow">
-        Training on your chats
+        {t('choiceHeading')}
       </h2>
       <p class={`choice tone-${state}`}>
         <StateIcon state={state} />
         <span class="choice__word" data-testid="choice">
-          {choiceWord(state)}
+          {words.state(state)}
         </span>
       </p>
-      <p class="choice__meaning">{choiceMeaning(state, service.vendor)}</p>
+      <p class="choice__meaning">{meaning}</p>
       <p class="muted small" data-testid="choice-seen">
-        {current ? (
-          <>
-            last seen <time dateTime={current.at}>{formatRelative(current.at, now)}</time>
-            {` on ${hostPath(current.url)} (${sourceWords(current.source)})`}
-          </>
-        ) : (
-          `not seen yet${service.defaultState === 'unknown' ? '' : `; new accounts start ${choiceWord(service.defaultState)}`}`
-        )}
+        {current
+          ? withSlots(t('choiceSeen', slot(0), hostPath(current.url), words.source(current.source)), [
+              <time dateTime={current.at}>{words.relative(current.at, now)}</time>,
+            ])
+          : service.defaultState === 'unknown'
+            ? t('notSeenYet')
+            : t('notSeenDefault', words.state(service.defaultState))}
       </p>
       <p class="small settings-line">
-        Change it in{' '}
-        <WebLink url={service.settingsUrl} testId="settings-link" onError={onError}>
-          {service.settingsPath}
-        </WebLink>
+        {withSlots(t('changeIn', slot(0)), [
+          <WebLink url={service.settingsUrl} testId="settings-link" onError={onError}>
+            {service.settingsPath}
+          </WebLink>,
+        ])}
       </p>
     </section>
   );

@@ -1,5 +1,7 @@
 import type { DeadlineView } from '../../shared/messages';
-import { deadlineInstant, formatCountdown, formatDay, isoDuration, isPast } from '../../shared/time';
+import { deadlineInstant, isoDuration, isPast } from '../../shared/time';
+import { slot, withSlots } from '../../i18n/slots';
+import { t, w } from '../api';
 import { useNow } from '../hooks';
 import { hostOf } from '../text';
 import { WebLink } from './WebLink';
@@ -18,34 +20,34 @@ interface Props {
  */
 export function DeadlinePanel({ deadline, vendor, onError }: Props) {
   const now = useNow(1000);
+  const words = w();
   const at = deadlineInstant(deadline.date);
   const past = at !== null && isPast(at, now);
   return (
     <section class="panel deadline-panel" aria-labelledby="deadline-heading">
       <h2 id="deadline-heading" class="eyebrow">
-        Deadline
+        {t('deadlineHeading')}
       </h2>
       <p class="deadline-date" data-testid="deadline-date">
-        Decide by <time dateTime={deadline.date}>{formatDay(deadline.date)}</time>
+        {withSlots(t('decideBy', slot(0)), [<time dateTime={deadline.date}>{words.day(deadline.date)}</time>])}
       </p>
       {at !== null && (
         <p class={past ? 'countdown tone-on' : 'countdown'}>
           <time dateTime={isoDuration(at, now)} data-testid="countdown">
-            {formatCountdown(at, now)}
+            {words.countdown(at, now)}
           </time>
         </p>
       )}
       <p class="muted small" data-testid="deadline-source">
-        {deadline.source === 'page' ? (
-          `from the page you visited${deadline.where ? ` on ${hostOf(deadline.where)}` : ''}`
-        ) : (
-          <>
-            from{' '}
-            <WebLink url={deadline.where} onError={onError}>
-              {vendor ? `${vendor}'s announcement` : 'the announcement'}
-            </WebLink>
-          </>
-        )}
+        {deadline.source === 'page'
+          ? deadline.where
+            ? t('deadlineFromPageOn', hostOf(deadline.where))
+            : t('deadlineFromPage')
+          : withSlots(t('deadlineFromAnnouncement', slot(0)), [
+              <WebLink url={deadline.where} onError={onError}>
+                {vendor ? t('vendorAnnouncement', vendor) : t('theAnnouncement')}
+              </WebLink>,
+            ])}
       </p>
     </section>
   );

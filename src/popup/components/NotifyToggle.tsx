@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestNotifyPermissions, SENTENCES, sentenceFor, setPrefs } from '../api';
+import { requestNotifyPermissions, SENTENCES, sentenceFor, setPrefs, t } from '../api';
 
 interface Props {
   /** prefs.notifications as the background last reported it. */
@@ -40,7 +40,7 @@ export function NotifyToggle({ enabled, onError }: Props) {
           return;
         }
         await setPrefs({ notifications: want });
-        setNote(want ? 'Consent Lens will notify you about new terms and deadlines.' : '');
+        setNote(want ? t('notifyOn') : '');
       })
       .catch((err: unknown) => {
         setOn(!want);
@@ -53,7 +53,7 @@ export function NotifyToggle({ enabled, onError }: Props) {
     <div class="notify">
       <label class="notify__row">
         <input type="checkbox" role="switch" data-testid="notify-toggle" checked={on} aria-describedby="notify-note" onClick={onClick} />
-        <span>Notify me about new terms and deadlines</span>
+        <span>{t('notifyLabel')}</span>
       </label>
       <p id="notify-note" class="muted small" role="status" aria-live="polite">
         {note}

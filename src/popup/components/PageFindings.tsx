@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Control, Finding, Report, Surface } from '../../engine/types';
-import { calloutText, trainingControls } from '../../report/summary';
-import { SENTENCES, sentenceFor, showMe, turnOff } from '../api';
-import { choiceWord, listNames, severityWord, surfaceWords } from '../text';
+import { trainingControls } from '../../report/summary';
+import { calloutWords } from '../../i18n/callout';
+import { findingText } from '../../i18n/findings';
+import { SENTENCES, sentenceFor, showMe, t, turnOff, w } from '../api';
 import { StateIcon } from './Icons';
 
 interface Props {
@@ -17,14 +18,15 @@ interface Props {
   refresh: () => Promise<void>;
 }
 
-function FindingList({ findings }: { findings: Finding[] }) {
+function FindingList({ findings, control, surface }: { findings: Finding[]; control: Control | null; surface: Surface | null }) {
   if (!findings.length) return null;
+  const words = w();
   return (
     <ul class="findings">
       {findings.map((f) => (
-        <li key={f.id} class="finding">
-          <span class={`severity severity-${f.severity}`}>{severityWord(f.severity)}</span>
-          <span class="finding__message">{f.message}</span>
+        <li key={f.id} class="finding" data-finding-id={f.id}>
+          <span class={`severity severity-${f.severity}`}>{words.severity(f.severity)}</span>
+          <span class="finding__message">{findingText(words, f, control, surface)}</span>
         </li>
       ))}
     </ul>
@@ -35,16 +37,16 @@ function NoReport({ report, knownService, covered }: Pick<Props, 'report' | 'kno
   let detail: string;
   if (!knownService && !report) {
     detail = covered.length
-      ? `Consent Lens checks ${listNames(covered)}. Open one of them to see its AI-training switch.`
-      : 'Consent Lens checks chat services that have a rule.';
+      ? t('checksServices', w().list(covered))
+      : t('checksRuleServices');
   } else if (report?.error) {
-    detail = 'This page could not be checked.';
+    detail = t('pageNotChecked');
   } else {
-    detail = 'No AI-training switch is showing on this page.';
+    detail = t('noSwitchHere');
   }
   return (
     <div class="empty" data-testid="no-report">
-      <p class="empty__title">Nothing to check on this page</p>
+      <p class="empty__title">{t('nothingToCheck')}</p>
       <p class="muted small">{detail}</p>
     </div>
   );
@@ -114,7 +116,7 @@ export function PageFindings({ tabId, report, knownService, covered, onError, re
   return (
     <section class="panel page-panel" aria-labelledby="page-heading" ref={section}>
       <h2 id="page-heading" class="eyebrow">
-        This page
+        {t('pageHeading')}
       </h2>
       {/* Live regions exist before their text arrives, or screen readers miss the change. */}
       <p class="result" role="status" aria-live="polite" data-testid="turn-off-result">
@@ -132,14 +134,14 @@ export function PageFindings({ tabId, report, knownService, covered, onError, re
               {controls.map((c, i) => (
                 <li key={c.id} class="control" data-testid="finding-control" data-control-id={c.id}>
                   <h3 class="control__label" id={`control-${i}`}>
-                    {c.label || 'Unnamed switch'}
+                    {c.label || t('unnamedSwitch')}
                   </h3>
                   <p class={`chip tone-${c.state}`}>
                     <StateIcon state={c.state} />
-                    <span>{choiceWord(c.state)}</span>
+                    <span>{w().state(c.state)}</span>
                   </p>
-                  <p class="callout small">{calloutText(c, surfaceOf(c))}</p>
-                  <FindingList findings={c.findings} />
+                  <p class="callout small">{calloutWords(w(), c, surfaceOf(c))}</p>
+                  <FindingList findings={c.findings} control={c} surface={surfaceOf(c)} />
                   <div class="actions">
                     <button
                       type="button"
@@ -148,7 +150,7 @@ export function PageFindings({ tabId, report, knownService, covered, onError, re
                       aria-disabled={busy !== null}
                       onClick={() => void onShowMe(c.id)}
                     >
-                      Show me
+                      {t('showMe')}
                     </button>
                     {c.state === 'on' && (
                       <button
@@ -159,7 +161,7 @@ export function PageFindings({ tabId, report, knownService, covered, onError, re
                         aria-disabled={busy !== null}
                         onClick={() => void onTurnOff(c.id)}
                       >
-                        {busy === c.id ? 'Turning off…' : 'Turn off'}
+                        {busy === c.id ? t('turningOff') : t('turnOff')}
                       </button>
                     )}
                   </div>
@@ -171,9 +173,9 @@ export function PageFindings({ tabId, report, knownService, covered, onError, re
             <ul class="surfaces">
               {surfaces.map((s) => (
                 <li key={s.id} class="surface">
-                  <h3 class="surface__title">{s.title || surfaceWords(s.kind)}</h3>
-                  {s.title && <p class="muted small">{surfaceWords(s.kind)}</p>}
-                  <FindingList findings={s.findings} />
+                  <h3 class="surface__title">{s.title || w().surface(s.kind)}</h3>
+                  {s.title && <p class="muted small">{w().surface(s.kind)}</p>}
+                  <FindingList findings={s.findings} control={null} surface={s} />
                 </li>
               ))}
             </ul>

@@ -2,6 +2,8 @@
  * Shown while the first replies are on their way: the same boxes as the loaded popup (header,
  * choice, deadline, this page), so nothing moves when the values arrive.
  */
+import { t } from '../api';
+
 export function Skeleton() {
   return (
     <div class="popup" aria-busy="true">
@@ -10,7 +12,7 @@ export function Skeleton() {
       </header>
       <main>
         <p class="visually-hidden" role="status">
-          Loading…
+          {t('loading')}
         </p>
         <section class="panel choice-panel" aria-hidden="true">
           <span class="bar bar--eyebrow" />
