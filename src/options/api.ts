@@ -28,7 +28,8 @@ import type {
 } from '../shared/messages';
 import type { MessageKey, Sub } from '../i18n/catalogue';
 import { createWords, type Words } from '../i18n/words';
-import { ALL_SITES_ORIGINS, type AllSitesStatus } from '../shared/all-sites';
+import type { AllSitesStatus } from '../shared/all-sites';
+import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
 
 /** The page's words in the user's language (src/i18n/words.ts), built on first use. */
 let words: Words | null = null;
@@ -195,13 +196,7 @@ export function watchLibrary(onChange: () => void): () => void {
 
 // ── "Check all sites" ───────────────────────────────────────────────────────────────────
 
-export async function allSitesGranted(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: ALL_SITES_ORIGINS });
-  } catch {
-    return false;
-  }
-}
+export { allSitesGranted };
 
 /**
  * Asks for (or gives back) access to all sites, then has the background bring the registered
@@ -209,10 +204,7 @@ export async function allSitesGranted(): Promise<boolean> {
  * while it handles the user's input.
  */
 export function setAllSites(on: boolean): Promise<AllSitesStatus> {
-  const changed = on
-    ? browser.permissions.request({ origins: ALL_SITES_ORIGINS }).catch(() => false)
-    : browser.permissions.remove({ origins: ALL_SITES_ORIGINS }).catch(() => false);
-  return changed.then(async () => {
+  return changeAllSitesPermission(on).then(async () => {
     const reply = (await toBackground({ type: 'options→background:sync-all-sites' })) as AllSitesStatus | undefined;
     if (!reply || typeof reply.granted !== 'boolean') throw new OptionsError(SENTENCES.allSites);
     return reply;

@@ -20,7 +20,8 @@ import type {
 } from '../shared/messages';
 import type { Prefs } from '../shared/storage-schema';
 import type { MessageKey, Sub } from '../i18n/catalogue';
-import { ALL_SITES_ORIGINS, type AllSitesStatus } from '../shared/all-sites';
+import type { AllSitesStatus } from '../shared/all-sites';
+import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
 import { createWords, type Words } from '../i18n/words';
 
 /** The popup's words in the user's language (src/i18n/words.ts), built on first use. */
@@ -221,14 +222,7 @@ export function watchStorage(onChange: () => void, delayMs = 200): () => void {
   };
 }
 
-/** Whether "Check all sites" is on (the optional host permission is held). */
-export async function allSitesGranted(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: ALL_SITES_ORIGINS });
-  } catch {
-    return false;
-  }
-}
+export { allSitesGranted };
 
 /**
  * Asks for (or gives back) access to all sites, then has the background register (or
@@ -236,10 +230,7 @@ export async function allSitesGranted(): Promise<boolean> {
  * call this synchronously from the click handler: the request starts before any await.
  */
 export function setAllSites(on: boolean): Promise<AllSitesStatus> {
-  const changed = on
-    ? browser.permissions.request({ origins: ALL_SITES_ORIGINS }).catch(() => false)
-    : browser.permissions.remove({ origins: ALL_SITES_ORIGINS }).catch(() => false);
-  return changed.then(async () => {
+  return changeAllSitesPermission(on).then(async () => {
     const message: SyncAllSitesMessage = { type: 'popup→background:sync-all-sites' };
     let reply: unknown;
     try {
