@@ -26,18 +26,11 @@ import type {
   UserRuleImportResult,
   UserRulesView,
 } from '../shared/messages';
-import type { MessageKey, Sub } from '../i18n/catalogue';
-import { createWords, type Words } from '../i18n/words';
+import { t, w } from '../i18n/page-words';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
 
-/** The page's words in the user's language (src/i18n/words.ts), built on first use. */
-let words: Words | null = null;
-export function w(): Words {
-  words ??= createWords((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
-  return words;
-}
-export const t = (key: MessageKey, ...subs: Sub[]): string => w().t(key, ...subs);
+export { t, w };
 
 export const SENTENCES = {
   get library() {

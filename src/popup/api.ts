@@ -19,18 +19,11 @@ import type {
   TurnOffResult,
 } from '../shared/messages';
 import type { Prefs } from '../shared/storage-schema';
-import type { MessageKey, Sub } from '../i18n/catalogue';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
-import { createWords, type Words } from '../i18n/words';
+import { t, w } from '../i18n/page-words';
 
-/** The popup's words in the user's language (src/i18n/words.ts), built on first use. */
-let words: Words | null = null;
-export function w(): Words {
-  words ??= createWords((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
-  return words;
-}
-export const t = (key: MessageKey, ...subs: Sub[]): string => w().t(key, ...subs);
+export { t, w };
 
 /** The plain sentences for what can go wrong, in the user's language. */
 export const SENTENCES = {

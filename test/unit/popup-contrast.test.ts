@@ -21,6 +21,7 @@ function parseColour(css: string): Rgba | null {
 }
 
 // import.meta.url is not a file: URL under happy-dom; Vitest sets import.meta.dirname.
+const theme = readFileSync(resolve(import.meta.dirname, '../../src/shared/theme.css'), 'utf8');
 const css = readFileSync(resolve(import.meta.dirname, '../../src/popup/popup.css'), 'utf8');
 
 function variables(block: string): Map<string, string> {
@@ -29,9 +30,9 @@ function variables(block: string): Map<string, string> {
   return vars;
 }
 
-const darkAt = css.indexOf('@media (prefers-color-scheme: dark)');
-const light = variables(css.slice(0, darkAt));
-const dark = variables(css.slice(darkAt, css.indexOf('}\n}', darkAt)));
+const darkAt = theme.indexOf('@media (prefers-color-scheme: dark)');
+const light = variables(theme.slice(0, darkAt));
+const dark = variables(theme.slice(darkAt, theme.indexOf('}\n}', darkAt)));
 
 const TEXT: [string, string][] = [
   ['--text', '--bg'],
@@ -52,6 +53,13 @@ const TEXT: [string, string][] = [
   ['--on-fg', '--alert-bg'],
   ['--danger-fg', '--danger-bg'],
   ['--text', '--button-bg'],
+  // the evidence library's severity words
+  ['--high', '--bg'],
+  ['--medium', '--bg'],
+  ['--low', '--bg'],
+  ['--high', '--surface'],
+  ['--medium', '--surface'],
+  ['--low', '--surface'],
 ];
 const NON_TEXT: [string, string][] = [
   ['--focus', '--bg'],
@@ -86,6 +94,7 @@ describe.each([
 describe('components take colours only from variables', () => {
   it('no colour literal outside the theme blocks', () => {
     const rules = css.slice(css.indexOf('* {'));
+    expect(css).toContain("@import '../shared/theme.css';");
     expect(rules.match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|oklch\(/gi)).toBeNull();
   });
 });
