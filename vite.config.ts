@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -33,6 +34,12 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
   return out as unknown as ManifestV3Export;
 }
 
+/** dom-accessibility-api's ES5 polyfills → the built-ins (src/shared/native/). */
+const NATIVE = [
+  { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: fileURLToPath(new URL('./src/shared/native/set-like.ts', import.meta.url)) },
+  { find: /^\.\/polyfills\/array\.from\.mjs$/, replacement: fileURLToPath(new URL('./src/shared/native/array-from.ts', import.meta.url)) },
+];
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
@@ -40,6 +47,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       firefox ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' }) : crx({ manifest }),
     ],
+    resolve: { alias: NATIVE },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,

@@ -14,16 +14,22 @@ export interface ScanVsWalk {
   walkReps: number;
   trainingControls: number;
   error: string | null;
+  /** Finding the document's open shadow roots, once per page (the content script then keeps them from mutations). */
+  rootsMs: number;
+  roots: number;
 }
 
 /**
- * Scan (the engine bundle's `__consentLens.scan`) against one plain JavaScript walk over every
+ * Scan, as the content script makes it (`__consentLens.scanTracked`: over the shadow roots found
+ * once, which the content script then keeps up to date from mutations; see src/content/roots.ts)
+ * against one plain JavaScript walk over every
  * element (firstElementChild / nextElementSibling, reading each element's tag name), alternated
  * in the same page, `samples` times each.
  */
 export function scanVsWalkSource(samples: number, blockMs: number): string {
   return `(() => {
   const lens = window.__consentLens;
+  const discovery = lens.trackRoots();
   const walk = () => {
     let n = 0, el = document.documentElement, sink = 0;
     while (el) {
@@ -36,7 +42,7 @@ export function scanVsWalkSource(samples: number, blockMs: number): string {
     return n + (sink & 0);
   };
   let report = null;
-  const scan = () => { report = lens.scan('bench'); };
+  const scan = () => { report = lens.scanTracked('bench'); };
   const block = (fn, reps) => { const t0 = performance.now(); for (let i = 0; i < reps; i++) fn(); return (performance.now() - t0) / reps; };
   const repsFor = (ms) => Math.max(1, Math.min(2000, Math.ceil(${blockMs} / Math.max(ms, 0.002))));
   const coldScanMs = block(scan, 1);
@@ -50,7 +56,7 @@ export function scanVsWalkSource(samples: number, blockMs: number): string {
   }
   return {
     elements: walk(),
-    coldScanMs, scanMs, walkMs, scanReps, walkReps,
+    coldScanMs, scanMs, walkMs, scanReps, walkReps, rootsMs: discovery.ms, roots: discovery.roots,
     trainingControls: report.controls.filter((c) => c.purpose === 'ai-training').length,
     error: report.error || null,
   };
@@ -86,12 +92,12 @@ export function rescanSource(runs: number): string {
     if (sw) { const on = sw.getAttribute('aria-checked') !== 'true'; sw.setAttribute('aria-checked', String(on)); sw.setAttribute('data-state', on ? 'checked' : 'unchecked'); }
     for (const el of toggled) el.classList.toggle('opacity-60');
   };
-  let report = lens.scan('bench');
+  let report = lens.scanTracked('bench');
   const ms = [];
   for (let i = 0; i < ${runs}; i++) {
     batch(i);
     const t0 = performance.now();
-    report = lens.scan('bench');
+    report = lens.scanTracked('bench');
     ms.push(performance.now() - t0);
   }
   const perBatch = Math.round(added / ${runs});

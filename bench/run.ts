@@ -86,10 +86,10 @@ async function bytesRows(raw: Record<string, unknown>): Promise<Row[]> {
   return [
     {
       id: 'content-script-bytes',
-      label: 'Content script, minified (entry + imported chunks)',
+      label: 'Content script, minified, loaded on every matching page',
       value: size.bytes,
       unit: 'bytes',
-      detail: `${size.files.length} files, ${(size.gzip / 1024).toFixed(1)} KB gzip`,
+      detail: `${size.files.filter((f) => !f.onDemand).length} files, ${(size.gzip / 1024).toFixed(1)} KB gzip; the evidence capture loads ${(size.onDemandBytes / 1024).toFixed(1)} KB more when used`,
       budget: BUDGETS.contentScriptBytes,
     },
     { id: 'content-script-preact', label: 'Preact in the content script', value: size.hasPreact ? 1 : 0, unit: 'count', budget: BUDGETS.contentScriptPreact },
@@ -116,7 +116,7 @@ async function scanRows(ext: ExtensionBrowser, server: FixtureServer, raw: Recor
         label: `Scan ÷ walk, ${name}`,
         value: scan / walk,
         unit: 'ratio',
-        detail: `scan ${fmt(scan)} (cold ${fmt(r.coldScanMs)}) / walk ${fmt(walk)}; ${r.elements} elements`,
+        detail: `scan ${fmt(scan)} (cold ${fmt(r.coldScanMs)}) / walk ${fmt(walk)}; ${r.elements} elements; finding its ${r.roots} root(s) once: ${fmt(r.rootsMs)}`,
         budget: BUDGETS.scanToWalk,
       });
       if (dialog) {

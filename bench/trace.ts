@@ -27,6 +27,8 @@ export interface Attribution {
   calls: number;
   /** The extension's time by what invoked it. */
   by: { frameCallbacks: number; eventListeners: number; other: number };
+  /** CPU of each call, ms, in trace order (for the distribution: a few slow scans or many small calls). */
+  perCall: number[];
 }
 
 const cpu = (e: TraceEvent): number => (e.tdur ?? e.dur ?? 0) / 1000;
@@ -56,6 +58,7 @@ export function attribute(events: readonly TraceEvent[], pageOrigin: string, ext
   const by = { frameCallbacks: 0, eventListeners: 0, other: 0 };
   let extensionMs = 0;
   let calls = 0;
+  const perCall: number[] = [];
   end = -1;
   for (const c of ours) {
     if (c.ts < end) continue; // nested in a call already counted
@@ -63,9 +66,10 @@ export function attribute(events: readonly TraceEvent[], pageOrigin: string, ext
     const ms = cpu(c);
     extensionMs += ms;
     calls++;
+    perCall.push(ms);
     if (frames.some((f) => contains(f, c))) by.frameCallbacks += ms;
     else if (events_.some((d) => contains(d, c))) by.eventListeners += ms;
     else by.other += ms;
   }
-  return { totalMs, extensionMs, calls, by };
+  return { totalMs, extensionMs, calls, by, perCall };
 }

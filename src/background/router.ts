@@ -5,6 +5,9 @@
  * the extension went away); popup requests reject with the error, for the popup to show.
  */
 import type { Prefs } from '../shared/storage-schema';
+import type { Rule } from '../rules/schema';
+import { mergeRules } from '../rules/merge';
+import { load } from '../shared/storage';
 import type { ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { syncAllSites } from './all-sites';
@@ -15,7 +18,7 @@ import { trust } from './senders';
 import { isTabId, prefsChange } from './validate';
 import { servicesView, setPrefs, tabView } from './views';
 
-export type Reply = TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
+export type Reply = readonly Rule[] | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
 
 export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
   const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
@@ -23,6 +26,7 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
   if (!trusted) return undefined;
   if (trusted.from === 'content') {
     const { tabId, pageUrl, message: m } = trusted;
+    if (m.type === 'content→background:get-rules') return rulesFor(deps);
     const work = m.type === 'content→background:report' ? onReport(deps, tabId, pageUrl, m) : onTurnedOff(deps, pageUrl, m);
     return work.then(
       () => undefined,
@@ -54,5 +58,16 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
       return servicesView(deps);
     case 'popup→background:set-prefs':
       return setPrefs(deps, prefsChange(m.prefs));
+  }
+}
+
+/** The built-in rules, then the user's own; the built-in ones alone when storage cannot be read. */
+async function rulesFor(deps: Deps): Promise<readonly Rule[]> {
+  try {
+    const { stored } = await load(deps.port.storage.local);
+    return mergeRules(deps.rules, stored.userRules);
+  } catch (e) {
+    deps.warn('could not read the user rules', e);
+    return deps.rules;
   }
 }

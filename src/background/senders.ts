@@ -6,6 +6,7 @@
  */
 import {
   isMessage,
+  type GetRulesMessage,
   type GetServicesMessage,
   type GetTabMessage,
   type PageMessage,
@@ -30,7 +31,7 @@ export type Trusted =
       tabId: number;
       /** The sending page's URL as the browser names it. */
       pageUrl: string;
-      message: ReportMessage | TurnedOffMessage;
+      message: ReportMessage | TurnedOffMessage | GetRulesMessage;
     }
   | { from: 'popup'; message: GetTabMessage | GetServicesMessage | SetPrefsMessage }
   /** From the popup or the options page: "Check all sites" and the user's rules. */
@@ -48,7 +49,8 @@ export function trust(message: unknown, sender: Sender, self: Self): Trusted | n
   if (!isMessage(message)) return null;
   switch (message.type) {
     case 'content→background:report':
-    case 'content→background:turned-off': {
+    case 'content→background:turned-off':
+    case 'content→background:get-rules': {
       if (fromExtensionPage) return null;
       const tabId = sender.tab?.id;
       if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;

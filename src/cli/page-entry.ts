@@ -3,6 +3,7 @@
  * evaluated in the page, so the CLI runs exactly the code the extension runs.
  */
 import { scan, type ScanResult } from '../engine/scan';
+import { collectRoots, type Root } from '../engine/dom';
 import { findDeadline } from '../engine/deadline';
 import { parseColour, type Rgba } from '../engine/colour';
 import type { Report } from '../engine/types';
@@ -12,6 +13,14 @@ import { sanitisedExcerpt } from '../report/sanitise';
 
 export interface PageApi {
   scan(target: string): Report;
+  /**
+   * For the benchmark: the scan as the content script makes it — over roots found once
+   * (`trackRoots`, which answers how long finding them took) rather than by a walk per scan,
+   * without the deadline reader (the background reads it) and without this file's check for
+   * replaced DOM functions.
+   */
+  trackRoots(): { roots: number; ms: number };
+  scanTracked(target: string): Report;
   /** The engine's colour parser, for the browser tests of it. */
   parseColour(css: string): Rgba | null;
   /** Scroll offsets at the last scan, to place boxes on a viewport screenshot. */
@@ -63,6 +72,10 @@ const RELIED_ON: ReadonlyArray<readonly [string, () => unknown]> = [
   ['Element.prototype.matches', () => Element.prototype.matches],
   ['Element.prototype.closest', () => Element.prototype.closest],
   ['Element.prototype.getAttribute', () => Element.prototype.getAttribute],
+  ['Element.prototype.hasAttribute', () => Element.prototype.hasAttribute],
+  ['Element.prototype.getElementsByTagName', () => Element.prototype.getElementsByTagName],
+  ['Document.prototype.getElementsByTagName', () => Document.prototype.getElementsByTagName],
+  ['Node.prototype.compareDocumentPosition', () => Node.prototype.compareDocumentPosition],
   ['Element.prototype.getBoundingClientRect', () => Element.prototype.getBoundingClientRect],
   ['Element.prototype.getClientRects', () => Element.prototype.getClientRects],
   ['Document.prototype.querySelectorAll', () => Document.prototype.querySelectorAll],
@@ -97,6 +110,7 @@ function replacedByPage(): string[] {
 }
 
 let last: ScanResult | null = null;
+let tracked: Root[] | null = null;
 
 function excerpt(): string {
   const report = last?.report;
@@ -113,6 +127,12 @@ const api: PageApi = {
     last = scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline });
     return last.report;
   },
+  trackRoots: () => {
+    const t0 = performance.now();
+    tracked = collectRoots(document);
+    return { roots: tracked.length, ms: performance.now() - t0 };
+  },
+  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)) }).report,
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,
   drawAnnotation,

@@ -1,7 +1,7 @@
 /**
  * Content script. Thin: the engine does the finding, this file only schedules and shows.
  *
- *   built-in rules + the user's (storage.local, read once before the first scan) ──┐
+ *   rules (from the background, asked once before the first scan) ──────────────────┐
  *   MutationObserver ─queue─▶ scheduler ─frame─▶ scan(document, rules) ◀───────────┘
  *                                                  ├─▶ overlay (own shadow root, words from _locales)
  *                                                  └─▶ background (when it changed)
@@ -11,17 +11,18 @@
  * and stops cleanly when the extension is reloaded or updated under it.
  */
 import { scan, type ScanResult } from '../engine/scan';
+import type { Root } from '../engine/dom';
 import type { Control, Report, State } from '../engine/types';
-import { BUILTIN_RULES, type Rule } from '../rules';
+import type { Rule } from '../rules/schema';
 import { calloutWords } from '../i18n/callout';
 import { mergeRules } from '../rules/merge';
-import { STORAGE_KEY } from '../shared/storage-schema';
 import { contentWords } from './words';
-import { isMessage, type Message, type ShowMeResult, type TurnOffResult } from '../shared/messages';
+import type { Message, ShowMeResult, TurnOffResult } from '../shared/messages';
+import { isToContent } from '../shared/messages-to-content';
 import { createScheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
-import { localValue, message as say, onMessage as listen, runtimeId, sendMessage } from './runtime';
+import { message as say, onMessage as listen, runtimeId, sendMessage } from './runtime';
 
 const life = new AbortController();
 let last: ScanResult | null = null;
@@ -32,8 +33,11 @@ const firstSeen = new Map<string, State>();
 /** Dialogs (or controls) the user dismissed our highlight for, for this page's life. */
 const dismissed = new WeakSet<Element>();
 
-/** The built-in rules, then the user's own (read from storage once, before the first scan). */
-let rules: readonly Rule[] = BUILTIN_RULES;
+/**
+ * The built-in rules, then the user's own, as the background sends them (once, before the first
+ * scan). Until then, or if it cannot answer, the scan goes by its words alone.
+ */
+let rules: readonly Rule[] = [];
 const words = contentWords();
 
 const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
@@ -111,8 +115,8 @@ function textsFor(result: ScanResult): string[] {
   return out;
 }
 
-function runScan(): { found: boolean; tracked: Element[]; roots: (Document | ShadowRoot)[] } {
-  const result = scan(document, { rules });
+function runScan(roots: Root[]): { found: boolean; tracked: Element[] } {
+  const result = scan(document, { rules, roots });
   last = result;
   const found = training(result);
   for (const c of found) {
@@ -137,7 +141,7 @@ function runScan(): { found: boolean; tracked: Element[]; roots: (Document | Sha
     const t = result.targets.get(c.id);
     if (t) tracked.push(t.control, t.visible, ...(t.surface ? [t.surface] : []));
   }
-  return { found: found.length > 0, tracked, roots: result.roots };
+  return { found: found.length > 0, tracked };
 }
 
 const scheduler = createScheduler({
@@ -184,7 +188,7 @@ function onCapture(message: Message): Promise<unknown> {
 }
 
 function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> | undefined {
-  if (!isMessage(message) || sender.id !== runtimeId()) return undefined;
+  if (!isToContent(message) || sender.id !== runtimeId()) return undefined;
   if (message.type.startsWith('background→content:capture-')) return onCapture(message);
   if (message.type === 'popup→content:turn-off') {
     return doTurnOff(message.controlId).then((r) => {
@@ -203,10 +207,12 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> 
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  const userRules = localValue(STORAGE_KEY).then((stored) => {
-    rules = mergeRules(BUILTIN_RULES, (stored as { userRules?: unknown } | undefined)?.userRules);
-  });
-  const first = (): void => void userRules.then(() => scheduler.now());
+  // The reply is checked for shape (mergeRules keeps only what looks like a rule).
+  const asked = sendMessage({ type: 'content→background:get-rules' } satisfies Message).then(
+    (reply) => void (rules = mergeRules([], reply)),
+    () => undefined,
+  );
+  const first = (): void => void asked.then(() => scheduler.now());
   // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
   window.requestIdleCallback(first, { timeout: 500 });
 } catch {

@@ -148,17 +148,30 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     if (!frame) frame = win.requestAnimationFrame(tick);
   };
 
-  const opts = { capture: true, passive: true, signal } as const;
-  // A streaming chat scrolls on every chunk: with nothing drawn, a scroll costs one check.
-  win.addEventListener('scroll', () => drawn.size && follow(150), opts);
-  win.addEventListener('resize', () => drawn.size && follow(150), opts);
-  for (const type of ['transitionrun', 'transitionend', 'animationstart', 'animationend']) {
-    doc.addEventListener(type, (e) => {
-      if (e.target instanceof Node && host.contains(e.target)) return;
-      if (drawn.size) follow(type.endsWith('end') ? 100 : 800);
-    }, opts);
-  }
+  // The page's scrolls, resizes and transitions move what we outline, so we follow them, but
+  // only while something is drawn: a streaming chat scrolls on every chunk, and a listener that
+  // is not there costs nothing.
+  let following: AbortController | null = null;
+  const listen = (on: boolean): void => {
+    if (on === (following !== null)) return;
+    if (!on) {
+      following?.abort();
+      following = null;
+      return;
+    }
+    following = new AbortController();
+    const opts = { capture: true, passive: true, signal: following.signal } as const;
+    win.addEventListener('scroll', () => follow(150), opts);
+    win.addEventListener('resize', () => follow(150), opts);
+    for (const type of ['transitionrun', 'transitionend', 'animationstart', 'animationend']) {
+      doc.addEventListener(type, (e) => {
+        if (e.target instanceof Node && host.contains(e.target)) return;
+        follow(type.endsWith('end') ? 100 : 800);
+      }, opts);
+    }
+  };
   signal.addEventListener('abort', () => {
+    listen(false);
     resize.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     host.remove();
@@ -201,6 +214,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     d.callout.remove();
     resize.unobserve(d.item.anchor);
     drawn.delete(d.item.id);
+    if (!drawn.size) listen(false);
   };
 
   const same = (a: OverlayItem, b: OverlayItem): boolean =>
@@ -224,6 +238,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
       }
       if (items.length && !host.isConnected) (doc.documentElement ?? doc.body)?.append(host);
       if (!items.length && host.isConnected) host.remove();
+      listen(drawn.size > 0);
       position();
       follow();
     },

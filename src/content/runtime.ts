@@ -39,15 +39,6 @@ export function message(key: MessageKey, subs?: string[]): string {
   }
 }
 
-/** One value from storage.local, or undefined (no access, a removed extension, nothing there). */
-export async function localValue(key: string): Promise<unknown> {
-  try {
-    return (await api()?.storage?.local?.get(key))?.[key];
-  } catch {
-    return undefined;
-  }
-}
-
 /** Our extension's id, or undefined once the extension was reloaded or removed under this page. */
 export function runtimeId(): string | undefined {
   try {

@@ -6,6 +6,8 @@
  * A scan that runs long, or keeps finding nothing, spaces the next ones out.
  */
 import { TOGGLE_SELECTOR } from '../engine/controls';
+import type { Root } from '../engine/dom';
+import { createRootTracker, REDISCOVER_MS } from './roots';
 
 const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal], dialog';
 export const RELEVANT_SELECTOR = `${TOGGLE_SELECTOR}, ${DIALOG_SELECTOR}`;
@@ -22,8 +24,11 @@ const IDLE_SCANS = 20;
 const IDLE_GAP_MS = 1000;
 
 export interface SchedulerOptions {
-  /** Runs one scan; returns whether it found anything worth tracking, and the elements to watch. */
-  scan(): { found: boolean; tracked: Element[]; roots: (Document | ShadowRoot)[] };
+  /**
+   * Runs one scan of `roots` (the document and its open shadow roots, kept up to date here);
+   * returns whether it found anything worth tracking, and the elements to watch.
+   */
+  scan(roots: Root[]): { found: boolean; tracked: Element[] };
   /** Our own overlay host: mutations inside it are ignored. */
   isOwn(node: Node): boolean;
   signal: AbortSignal;
@@ -45,6 +50,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let emptyRun = 0;
   let tracked: Element[] = [];
   const observed = new WeakSet<Node>();
+  const roots = createRootTracker(win.document, performance.now());
 
   const run = (): void => {
     frame = 0;
@@ -53,7 +59,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const t0 = performance.now();
     let result: ReturnType<SchedulerOptions['scan']>;
     try {
-      result = opts.scan();
+      if (roots.stale(t0)) for (const r of roots.rediscover(t0)) observe(r);
+      result = opts.scan(roots.list());
     } catch {
       return;
     }
@@ -62,7 +69,6 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     emptyRun = result.found ? 0 : emptyRun + 1;
     const gap = Math.max(took > SLOW_SCAN_MS ? SLOW_GAP_MS : 0, emptyRun >= IDLE_SCANS ? IDLE_GAP_MS : 0);
     notBefore = performance.now() + gap;
-    for (const root of result.roots) observe(root);
   };
 
   const request = (delay = 0): void => {
@@ -75,42 +81,68 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     else frame = win.requestAnimationFrame(run);
   };
 
-  const touchesTracked = (node: Node): boolean => tracked.some((t) => node === t || node.contains(t) || !t.isConnected);
+  const touchesTracked = (node: Node): boolean => {
+    for (let i = 0; i < tracked.length; i++) {
+      const t = tracked[i]!;
+      if (node === t || !t.isConnected || node.contains(t)) return true;
+    }
+    return false;
+  };
 
+  // The callback runs in the content script's isolated world for every batch the page makes (a
+  // streamed reply: one per chunk), where each global lookup and iterator costs far more than in
+  // the page's own world. So: index loops, no `Node.*` constants, nothing allocated per record.
+  const ELEMENT = 1;
   const relevantNode = (node: Node): boolean => {
-    if (node.nodeType !== Node.ELEMENT_NODE) return false;
+    if (node.nodeType !== ELEMENT) return false;
     const el = node as Element;
     try {
-      return el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null || !!el.shadowRoot;
+      return el.matches(RELEVANT_SELECTOR) || (el.firstElementChild !== null && el.querySelector(RELEVANT_SELECTOR) !== null);
     } catch {
       return false;
     }
   };
 
+  /** Shadow roots in an added element: observed from now on, and a reason to scan. */
+  const newRoots = (el: Element): boolean => {
+    const fresh = roots.added(el);
+    for (const r of fresh) observe(r);
+    return fresh.length > 0;
+  };
+
+  // Whether a node is ours is asked last: most batches add only text, and asking costs a call.
+  const anyRelevant = (list: NodeList, removed: boolean): boolean => {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      if (n.nodeType !== ELEMENT) continue; // text streaming in: the common case
+      const hit = removed ? relevantNode(n) || touchesTracked(n) : relevantNode(n) || newRoots(n as Element);
+      if (hit && !opts.isOwn(n)) return true;
+    }
+    return false;
+  };
+
   const onMutations = (records: MutationRecord[]): void => {
     let nodes = 0;
-    let relevant = false;
-    for (const r of records) {
-      if (opts.isOwn(r.target)) continue;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       if (r.type === 'childList') {
-        nodes += r.addedNodes.length + r.removedNodes.length;
+        const added = r.addedNodes;
+        const removed = r.removedNodes;
+        nodes += added.length + removed.length;
         if (nodes > STORM_NODES) {
-          request(STORM_DELAY_MS);
-          return;
+          roots.invalidate();
+          return request(STORM_DELAY_MS);
         }
-        for (const n of r.addedNodes) if (!opts.isOwn(n) && relevantNode(n)) relevant = true;
-        for (const n of r.removedNodes) if (!opts.isOwn(n) && (relevantNode(n) || touchesTracked(n))) relevant = true;
+        if ((anyRelevant(added, false) || anyRelevant(removed, true)) && !opts.isOwn(r.target)) return request();
       } else if (r.type === 'attributes') {
         const el = r.target as Element;
         try {
-          if (el.matches(RELEVANT_SELECTOR) || touchesTracked(el)) relevant = true;
+          if ((el.matches(RELEVANT_SELECTOR) || touchesTracked(el)) && !opts.isOwn(el)) return request();
         } catch {
           /* odd element */
         }
       }
-      if (relevant) break;
     }
-    if (relevant) request();
   };
 
   const observer = new MutationObserver(onMutations);
@@ -119,8 +151,29 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     observed.add(root);
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   };
-  observe(win.document);
+  for (const r of roots.list()) observe(r);
+
+  // A shadow root attached to an element already in the page shows in no mutation: look again
+  // now and then, while the page is shown.
+  let rediscovery = 0;
+  const rediscoverLater = (): void => {
+    rediscovery = win.setTimeout(() => {
+      if (opts.signal.aborted) return;
+      if (win.document.visibilityState === 'visible') {
+        const now = performance.now();
+        if (roots.stale(now)) {
+          const fresh = roots.rediscover(now);
+          for (const r of fresh) observe(r);
+          if (fresh.length) request();
+        }
+      }
+      rediscoverLater();
+    }, REDISCOVER_MS);
+  };
+  rediscoverLater();
+
   opts.signal.addEventListener('abort', () => {
+    win.clearTimeout(rediscovery);
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     if (timer) win.clearTimeout(timer);

@@ -5,7 +5,7 @@
  * controls), and radio groups that choose between options (one control of kind `choice`).
  */
 import type { ControlKind } from './types';
-import { queryAll, type Root } from './dom';
+import { byPosition, byTag, type IndexedRoot } from './dom';
 import { statusOf } from './state';
 
 export const TOGGLE_SELECTOR = [
@@ -58,10 +58,48 @@ function isShadowCopy(el: Element, all: Set<Element>): boolean {
   return false;
 }
 
-export function findCandidates(roots: readonly Root[]): Candidate[] {
-  const found = queryAll(roots, `${TOGGLE_SELECTOR},${MENU_BUTTON}`).filter(
-    (el) => !el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el) !== null,
-  );
+/**
+ * A cheap superset of the candidates of one root, in no particular order. Matching the whole
+ * TOGGLE_SELECTOR against every element of a large page costs several plain walks of it; instead
+ * this asks for the elements that have a role (one attribute query), and for inputs and buttons
+ * through the document's own tag lists, which the browser keeps up to date between scans.
+ * Everything found is then checked against the full selector. Not found: an element with
+ * `aria-pressed` that is neither a button nor has a role (not a valid toggle in ARIA).
+ */
+function gather({ root, roles }: IndexedRoot): Element[] {
+  const out: Element[] = roles.slice();
+  const inputs = byTag(root, 'input');
+  for (let i = 0; i < inputs.length; i++) {
+    const type = (inputs[i] as HTMLInputElement).type;
+    if (type === 'checkbox' || type === 'radio') out.push(inputs[i]!);
+  }
+  const buttons = byTag(root, 'button');
+  for (let i = 0; i < buttons.length; i++) {
+    const b = buttons[i]!;
+    if (
+      b.hasAttribute('aria-checked') ||
+      b.hasAttribute('data-state') ||
+      b.hasAttribute('aria-pressed') ||
+      b.hasAttribute('aria-haspopup') ||
+      TOGGLE_CLASS.test(b.getAttribute('class') ?? '')
+    ) {
+      out.push(b);
+    }
+  }
+  return out;
+}
+
+const TOGGLE_CLASS = /toggle|switch/i;
+const CANDIDATE = `${TOGGLE_SELECTOR},${MENU_BUTTON}`;
+
+export function findCandidates(index: readonly IndexedRoot[]): Candidate[] {
+  const found: Element[] = [];
+  for (const root of index) {
+    const mine = Array.from(new Set(gather(root))).filter(
+      (el) => el.matches(CANDIDATE) && (!el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el) !== null),
+    );
+    found.push(...mine.sort(byPosition));
+  }
   const all = new Set(found);
   const out: Candidate[] = [];
   const groups = new Map<string | Element, Candidate>();

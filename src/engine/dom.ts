@@ -27,14 +27,15 @@ export function composedContains(outer: Element, inner: Element): boolean {
 }
 
 /**
- * The document and every open shadow root below it. Closed roots are unreachable by design.
+ * A root (the document) and every open shadow root below it, `start` first. Closed roots are
+ * unreachable by design.
  * This is one pass over the elements, bounded by `maxElements`, and the only full walk a scan makes.
  */
-export function collectRoots(doc: Document, maxElements = 500_000): Root[] {
-  const roots: Root[] = [doc];
+export function collectRoots(start: Root, maxElements = 500_000): Root[] {
+  const roots: Root[] = [start];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i]!;
-    const walker = (root.ownerDocument ?? doc).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     let n = 0;
     for (let node = walker.nextNode(); node && n < maxElements; node = walker.nextNode(), n++) {
       const sr = (node as Element).shadowRoot;
@@ -53,6 +54,32 @@ export function labelsOf(el: Element): Element[] {
   if (!el.id && !el.closest('label')) return [];
   const labels = (el as HTMLInputElement).labels;
   return labels ? Array.from(labels) : [];
+}
+
+/**
+ * One root with the elements in it that carry a role attribute: the one attribute query a scan
+ * makes over a whole root (toggles, options, dialogs and headings are picked from it).
+ */
+export interface IndexedRoot {
+  root: Root;
+  roles: Element[];
+}
+
+export function indexRoots(roots: readonly Root[]): IndexedRoot[] {
+  return roots.map((root) => ({ root, roles: Array.from(root.querySelectorAll('[role]')) }));
+}
+
+/**
+ * Elements of one tag in a root. From a document (or element) this is the browser's own live
+ * list, kept up to date between scans, so asking again on an unchanged page costs nothing.
+ */
+export function byTag(root: Root, tag: string): ArrayLike<Element> {
+  return 'getElementsByTagName' in root ? (root as Document).getElementsByTagName(tag) : root.querySelectorAll(tag);
+}
+
+/** Document order, for elements of one root. */
+export function byPosition(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** querySelectorAll over several roots, in root order then document order. */

@@ -6,8 +6,8 @@
 import type { Box, Control, ControlKind, Deadline, Report, State, Surface, SurfaceKind } from './types';
 import { REPORT_SCHEMA } from './types';
 import type { Rule } from '../rules/schema';
-import { collectRoots, composedContains, labelsOf, savedFromUrl } from './dom';
-import { findCandidates, isToggle, kindOf, type Candidate } from './controls';
+import { collectRoots, composedContains, indexRoots, labelsOf, savedFromUrl, type Root } from './dom';
+import { findCandidates, isToggle, kindOf, TOGGLE_SELECTOR, type Candidate } from './controls';
 import { readLabel } from './label';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
 import { readState, statusOf } from './state';
@@ -45,6 +45,12 @@ export interface ScanOptions {
    * the background, does not carry the date reader's locale tables.
    */
   readDeadline?: (text: string) => { date: string; text: string } | null;
+  /**
+   * The roots to search: the document first, then open shadow roots. Found by one walk over the
+   * page when not given; the content script keeps its own list up to date from mutations
+   * (src/content/roots.ts), so its scans do not walk the page.
+   */
+  roots?: readonly Root[];
 }
 
 /** The live elements behind one reported control, for highlighting and for acting on a click of ours. */
@@ -109,12 +115,55 @@ function visibleOf(el: Element): { visible: Element; hiddenReason: string | null
 }
 
 
-function buildToggle(c: Candidate, rules: readonly Rule[]): Built {
+/** What the person sees, when it does not depend on layout (see kindOf); else null. */
+function kindWithoutLayout(c: Candidate): ControlKind | null {
   const el = c.el;
-  const { visible, hiddenReason } = visibleOf(el);
-  const kind = kindOf(c, hiddenReason ? null : visible);
+  if (statusOf(el) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
+  if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
+  if (el.hasAttribute('aria-pressed')) return 'button';
+  return null;
+}
+
+/**
+ * A candidate, named and classified; measured only when asked (`built()`), because most of a
+ * page's toggles (a composer's "Extended thinking", a theme switch) are neither about training
+ * nor in a dialog that is, and measuring them would cost layout reads for nothing.
+ */
+interface Named {
+  cand: Candidate;
+  purpose: Purpose;
+  built(): Built;
+}
+
+function named(c: Candidate, rules: readonly Rule[]): Named {
+  if (c.options.length) {
+    const b = buildChoice(c, rules);
+    return { cand: c, purpose: b.purpose, built: () => b };
+  }
+  const el = c.el;
+  const quick = kindWithoutLayout(c);
+  let seen: ReturnType<typeof visibleOf> | null = null;
+  const seenOf = (): ReturnType<typeof visibleOf> => (seen ??= visibleOf(el));
+  const kind = quick ?? kindOf(c, seenOf().hiddenReason ? null : seenOf().visible);
   const nameIsAction = statusOf(el) !== null;
   const info = readLabel(el, isToggle, kind === 'button' && !nameIsAction, nameIsAction);
+  const purpose = classifyPurpose(info.label, info.description, rules);
+  let b: Built | null = null;
+  return {
+    cand: c,
+    purpose,
+    built: () => (b ??= measureToggle(c, kind, info, purpose, seenOf())),
+  };
+}
+
+function measureToggle(
+  c: Candidate,
+  kind: ControlKind,
+  info: ReturnType<typeof readLabel>,
+  purpose: Purpose,
+  { visible, hiddenReason }: ReturnType<typeof visibleOf>,
+): Built {
+  const el = c.el;
   const labels = labelsOf(el);
   const rect = visible.getBoundingClientRect();
   return {
@@ -124,7 +173,7 @@ function buildToggle(c: Candidate, rules: readonly Rule[]): Built {
     label: info.label,
     description: info.description,
     labelElement: info.labelElement,
-    purpose: classifyPurpose(info.label, info.description, rules),
+    purpose,
     visible,
     rect,
     markRect: rect,
@@ -227,17 +276,25 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   };
 
   try {
-    roots = collectRoots(doc);
-    const built: Built[] = [];
-    for (const c of findCandidates(roots)) {
+    roots = opts.roots ? opts.roots.filter((r) => r === doc || (r as ShadowRoot).host?.isConnected) : collectRoots(doc);
+    const index = indexRoots(roots);
+    const all: Named[] = [];
+    for (const c of findCandidates(index)) {
       try {
-        built.push(c.options.length ? buildChoice(c, phraseRules) : buildToggle(c, phraseRules));
+        all.push(named(c, phraseRules));
       } catch {
         // One odd element must not cost the whole page its scan.
       }
     }
-    const training = built.filter((b) => b.purpose === 'ai-training');
-    const found = findSurfaces(roots, training.map((b) => b.cand.el));
+    const measured = (n: Named): Built | null => {
+      try {
+        return n.built();
+      } catch {
+        return null;
+      }
+    };
+    const training = all.filter((n) => n.purpose === 'ai-training').map(measured).filter((b): b is Built => b !== null);
+    const found = findSurfaces(index, training.map((b) => b.cand.el));
     const onSettingsUrl = isSettingsUrl(pageUrl, rule);
     const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''));
     const surfaceFor = (el: Element): SurfaceEl | undefined => found.find((s) => composedContains(s.el, el));
@@ -252,7 +309,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     }
 
     // A form to object to AI training (no switch at all) is a surface of its own.
-    for (const o of findObjectionForms(roots, phraseRules)) {
+    for (const o of findObjectionForms(index, phraseRules)) {
       if (!found.some((s) => composedContains(s.el, o.el) || composedContains(o.el, s.el))) found.push(o);
     }
 
@@ -283,11 +340,14 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     };
 
     const withTraining = new Set(training.map((b) => infoFor(b.cand.el)).filter((i): i is SurfaceInfo => !!i));
-    const chosen = built.filter((b) => {
-      if (b.purpose === 'ai-training') return true;
-      const info = infoFor(b.cand.el);
-      return !!info && withTraining.has(info);
-    });
+    const chosen = all
+      .filter((n) => {
+        if (n.purpose === 'ai-training') return true;
+        const info = infoFor(n.cand.el);
+        return !!info && withTraining.has(info);
+      })
+      .map(measured)
+      .filter((b): b is Built => b !== null);
 
     chosen.forEach((b, i) => {
       const id = `c${i + 1}`;

@@ -18,7 +18,8 @@ export function ruleForUrl(url: string, rules: readonly Rule[]): Rule | null {
 }
 
 export function ruleForSiteName(doc: Document, rules: readonly Rule[]): Rule | null {
-  const names = Array.from(doc.querySelectorAll('meta[property="og:site_name"], meta[name="application-name"]'))
+  // In <head> (a saved page keeps it there): not a query over the whole page.
+  const names = Array.from((doc.head ?? doc).querySelectorAll('meta[property="og:site_name"], meta[name="application-name"]'))
     .map((m) => (m.getAttribute('content') ?? '').trim().toLowerCase())
     .filter(Boolean);
   if (!names.length) return null;

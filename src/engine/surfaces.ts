@@ -4,7 +4,7 @@
  * settings page, the panel that holds the setting.
  */
 import type { SurfaceKind } from './types';
-import { composedAncestors, composedContains, idrefs, queryAll, style, type Root } from './dom';
+import { byPosition, byTag, composedAncestors, composedContains, idrefs, style, type IndexedRoot } from './dom';
 import { ACCEPT, AI_MODEL, DISMISS, OBJECT, SETTINGS_TITLE, TERMS_UPDATE, TRAIN, UPDATE } from './lexicon';
 import type { Rule } from '../rules/schema';
 import { rulePhraseIn } from './purpose';
@@ -24,7 +24,20 @@ export interface SurfaceEl {
   objection?: boolean;
 }
 
-const SEMANTIC = '[role=dialog], [role=alertdialog], [aria-modal=true], dialog[open]';
+/**
+ * Dialogs by their markup: role=dialog or alertdialog (from the root's role index), and open
+ * <dialog> elements. `aria-modal` without a dialog role is not valid ARIA and is not looked for
+ * (such a layer is still found as a positioned overlay when it holds a training control).
+ */
+function semanticDialogs({ root, roles }: IndexedRoot): Element[] {
+  const out = roles.filter((el) => {
+    const role = el.getAttribute('role');
+    return role === 'dialog' || role === 'alertdialog';
+  });
+  const dialogs = byTag(root, 'dialog');
+  for (let i = 0; i < dialogs.length; i++) if (dialogs[i]!.hasAttribute('open') && !out.includes(dialogs[i]!)) out.push(dialogs[i]!);
+  return out.length > 1 ? out.sort(byPosition) : out;
+}
 
 function bigEnough(el: Element): boolean {
   const r = el.getBoundingClientRect();
@@ -70,8 +83,8 @@ function innermost(list: Element[]): Element[] {
  * Surfaces on the page: every rendered semantic dialog, and every fixed/sticky overlay that
  * holds one of `controls` and is not part of a dialog already found.
  */
-export function findSurfaces(roots: readonly Root[], controls: readonly Element[]): SurfaceEl[] {
-  const semantic = innermost(queryAll(roots, SEMANTIC).filter((d) => rendering(d).rendered || bigEnough(d)));
+export function findSurfaces(index: readonly IndexedRoot[], controls: readonly Element[]): SurfaceEl[] {
+  const semantic = innermost(index.flatMap(semanticDialogs).filter((d) => rendering(d).rendered || bigEnough(d)));
   const positioned = new Set<Element>();
   for (const c of controls) {
     for (const a of composedAncestors(c)) {
@@ -92,35 +105,50 @@ export function findSurfaces(roots: readonly Root[], controls: readonly Element[
   ];
 }
 
-const HEADING = 'h1, h2, h3, [role=heading]';
-
 /**
  * Forms to object to the use of one's information for AI (Meta's form in the EU): there is no
  * switch to find, only the form. A form counts when the heading over it (in the nearest ancestor
  * that has one) names an objection, and that heading or the text around the form names AI or
  * training, or carries one of the rules' phrases.
  */
-export function findObjectionForms(roots: readonly Root[], rules: readonly Rule[]): SurfaceEl[] {
+export function findObjectionForms(index: readonly IndexedRoot[], rules: readonly Rule[]): SurfaceEl[] {
   const panels: Element[] = [];
-  for (const form of queryAll(roots, 'form')) {
-    if (!rendering(form).rendered) continue;
-    let panel: Element = form;
-    for (const a of [form, ...composedAncestors(form)]) {
-      if (a.localName === 'body' || a.localName === 'html') break;
-      if (a.querySelector(HEADING)) {
-        panel = a;
-        break;
+  for (const r of index) {
+    const forms = byTag(r.root, 'form');
+    if (!forms.length) continue;
+    // The root's headings, asked for once (not a search of each ancestor's whole subtree).
+    const headings = headingsOf(r);
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i]!;
+      if (!rendering(form).rendered) continue;
+      let panel: Element = form;
+      for (const a of [form, ...composedAncestors(form)]) {
+        if (a.localName === 'body' || a.localName === 'html') break;
+        if (headings.some((h) => a.contains(h))) {
+          panel = a;
+          break;
+        }
       }
+      // The heading must name the objection; AI or training may be named in it or in the text
+      // next to the form (textContent, bounded: no layout for a page's ordinary forms).
+      const title = titleOf(panel);
+      if (!OBJECT.test(title)) continue;
+      const text = `${title}\n${normalise((panel.textContent ?? '').slice(0, 2000))}`;
+      if (!AI_MODEL.test(text) && !TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
+      if (!panels.includes(panel)) panels.push(panel);
     }
-    // The heading must name the objection; AI or training may be named in it or in the text
-    // next to the form (textContent, bounded: no layout for a page's ordinary forms).
-    const title = titleOf(panel);
-    if (!OBJECT.test(title)) continue;
-    const text = `${title}\n${normalise((panel.textContent ?? '').slice(0, 2000))}`;
-    if (!AI_MODEL.test(text) && !TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
-    if (!panels.includes(panel)) panels.push(panel);
   }
   return innermost(panels).map((el) => ({ el, semantic: false, modal: false, settingsPanel: false, objection: true }));
+}
+
+/** h1–h3 and role=heading elements of one root. */
+function headingsOf({ root, roles }: IndexedRoot): Element[] {
+  const out = roles.filter((el) => el.getAttribute('role') === 'heading');
+  for (const tag of ['h1', 'h2', 'h3']) {
+    const list = byTag(root, tag);
+    for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  }
+  return out;
 }
 
 /** The panel of a settings page that holds `control`: a tab panel, main, a form or section. */

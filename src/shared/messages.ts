@@ -9,6 +9,7 @@ import type { RedactionKind } from './evidence';
 import type { ServiceRecord, Prefs } from './storage-schema';
 import type { Rule } from '../rules/schema';
 import type { RuleFileProblem } from '../rules/user-rules';
+import { isToContent } from './messages-to-content';
 
 /** Where an observation of the user's choice was made. */
 export type ObservationSource = 'terms-dialog' | 'settings-page' | 'turn-off' | 'page';
@@ -31,6 +32,14 @@ export interface TurnedOffMessage {
   /** The state read back after our click. */
   state: State;
   ok: boolean;
+}
+
+/**
+ * The rules to scan with (reply: `Rule[]`, the built-in ones then the user's). The background
+ * holds them, so the content script does not carry a copy of every service's rule in every page.
+ */
+export interface GetRulesMessage {
+  type: 'content→background:get-rules';
 }
 
 // ── popup → background ──────────────────────────────────────────────────────────────────
@@ -121,6 +130,7 @@ export interface CaptureNoticeMessage {
 export type Message =
   | ReportMessage
   | TurnedOffMessage
+  | GetRulesMessage
   | GetTabMessage
   | GetServicesMessage
   | SetPrefsMessage
@@ -296,6 +306,7 @@ export interface ServicesView {
 const TYPES = new Set<Message['type']>([
   'content→background:report',
   'content→background:turned-off',
+  'content→background:get-rules',
   'popup→background:get-tab',
   'popup→background:get-services',
   'popup→background:set-prefs',
@@ -326,28 +337,26 @@ export function isMessage(m: unknown): m is Message {
       );
     case 'content→background:turned-off':
       return typeof m.controlId === 'string' && typeof m.state === 'string' && typeof m.ok === 'boolean';
+    case 'content→background:get-rules':
+      return true;
     case 'popup→background:get-tab':
       return Number.isInteger(m.tabId);
     case 'popup→background:get-services':
       return true;
     case 'popup→background:set-prefs':
       return isObject(m.prefs);
-    case 'popup→content:turn-off':
-    case 'popup→content:show-me':
-      return typeof m.controlId === 'string';
     case 'popup→background:capture':
       return Number.isInteger(m.tabId);
     case 'options→background:evidence-delete':
       return typeof m.id === 'string';
     case 'options→background:evidence-settings':
       return isObject(m.settings);
+    case 'popup→content:turn-off':
+    case 'popup→content:show-me':
     case 'background→content:capture-prepare':
-      return typeof m.redact === 'boolean';
     case 'background→content:capture-scroll':
-      return typeof m.to === 'number' && Number.isFinite(m.to);
     case 'background→content:capture-restore':
-      return true;
     case 'background→content:capture-notice':
-      return typeof m.ok === 'boolean' && typeof m.message === 'string';
+      return isToContent(m);
   }
 }

@@ -61,20 +61,34 @@ describe('budgets', () => {
 });
 
 describe('content-script files, from a built manifest', () => {
-  it('follows the loader’s getURL entry and every import of every chunk, once', async () => {
+  it('follows the loader’s getURL entry and every import of every chunk, once; dynamic imports count apart', async () => {
     const dist = await mkdtemp(join(tmpdir(), 'cl-bench-'));
     try {
       await mkdir(join(dist, 'assets'));
       await writeFile(join(dist, 'manifest.json'), JSON.stringify({ content_scripts: [{ js: ['assets/loader.js'], matches: ['https://a.test/*'] }] }));
       await writeFile(join(dist, 'assets/loader.js'), '(async()=>{await import(chrome.runtime.getURL("assets/entry.js"))})();');
-      await writeFile(join(dist, 'assets/entry.js'), 'import{a}from"./shared.js";import"./side.js";const l=()=>import("./late.js");');
+      await writeFile(join(dist, 'assets/entry.js'), 'import{a}from"./shared.js";import"./side.js";const l=()=>import("./late.js"),m=()=>import(`./later.js`);');
       await writeFile(join(dist, 'assets/shared.js'), 'import{b}from"./side.js";export const a=1;');
       await writeFile(join(dist, 'assets/side.js'), 'export const b=dangerouslySetInnerHTML;');
-      await writeFile(join(dist, 'assets/late.js'), 'export{}');
+      await writeFile(join(dist, 'assets/late.js'), 'import"./shared.js";import"./only-late.js";export{}');
+      await writeFile(join(dist, 'assets/only-late.js'), 'export{}');
+      await writeFile(join(dist, 'assets/later.js'), 'export const x=12345;');
       await writeFile(join(dist, 'assets/popup.js'), 'not part of it');
-      expect(await contentScriptChunks(dist)).toEqual(['assets/loader.js', 'assets/entry.js', 'assets/shared.js', 'assets/side.js', 'assets/late.js']);
+      expect(await contentScriptChunks(dist)).toEqual([
+        'assets/loader.js',
+        'assets/entry.js',
+        'assets/shared.js',
+        'assets/side.js',
+        'assets/late.js',
+        'assets/later.js',
+        'assets/only-late.js',
+      ]);
       const size = await contentScriptSize(dist);
-      expect(size.files).toHaveLength(5);
+      expect(size.files).toHaveLength(7);
+      expect(size.files.filter((f) => f.onDemand).map((f) => f.file)).toEqual(['assets/late.js', 'assets/later.js', 'assets/only-late.js']);
+      const bytes = (f: string): number => size.files.find((x) => x.file === f)!.bytes;
+      expect(size.bytes).toBe(bytes('assets/loader.js') + bytes('assets/entry.js') + bytes('assets/shared.js') + bytes('assets/side.js'));
+      expect(size.onDemandBytes).toBe(bytes('assets/late.js') + bytes('assets/later.js') + bytes('assets/only-late.js'));
       expect(size.hasPreact).toBe(true);
     } finally {
       await rm(dist, { recursive: true, force: true });

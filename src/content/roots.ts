@@ -1,0 +1,91 @@
+/**
+ * The roots a scan searches — the document and every open shadow root in it — kept up to date
+ * from mutations, so that a scan does not walk the whole page to find them (DESIGN.md budget: a
+ * scan costs no more than one plain walk over the page).
+ *
+ * Found: by one walk when the content script starts; in the subtree of every element a mutation
+ * adds (a leaf costs one check); and by another full walk at most every `REDISCOVER_MS`, for
+ * the one case no mutation shows: a shadow root attached to an element already in the page (a
+ * custom element defined after it was inserted). Roots whose host has left the page are dropped.
+ */
+import { collectRoots, type Root } from '../engine/dom';
+
+/** A full walk again at most this often (while the page is shown). */
+export const REDISCOVER_MS = 10_000;
+/** An added subtree larger than this is not walked in the observer: the next scan rediscovers. */
+const SUBTREE_LIMIT = 2_000;
+
+export interface RootTracker {
+  /** The document first, then shadow roots in the order they were found; only connected ones. */
+  list(): Root[];
+  /**
+   * Looks for shadow roots in an added element's subtree; returns those not known before.
+   * A subtree too large to walk here schedules a full walk instead (`stale` becomes true).
+   */
+  added(el: Element): ShadowRoot[];
+  /** A full walk is due (too long since the last, or a subtree was too big to walk). */
+  stale(now: number): boolean;
+  /** Something may have been missed (a batch too large to look at): walk again at the next scan. */
+  invalidate(): void;
+  /** One full walk; returns the roots not known before. */
+  rediscover(now: number): ShadowRoot[];
+}
+
+export function createRootTracker(doc: Document, now: number): RootTracker {
+  const known = new Set<Root>();
+  let order: Root[] = [];
+  let last = now;
+  let dirty = false;
+
+  const learn = (roots: Iterable<Root>): ShadowRoot[] => {
+    const fresh: ShadowRoot[] = [];
+    for (const r of roots) {
+      if (known.has(r)) continue;
+      known.add(r);
+      order.push(r);
+      if (r !== doc) fresh.push(r as ShadowRoot);
+    }
+    return fresh;
+  };
+  learn(collectRoots(doc));
+
+  return {
+    list() {
+      if (order.some((r) => r !== doc && !(r as ShadowRoot).host.isConnected)) {
+        order = order.filter((r) => r === doc || (r as ShadowRoot).host.isConnected);
+        known.clear();
+        for (const r of order) known.add(r);
+      }
+      return order.slice();
+    },
+    added(el) {
+      if (el.firstElementChild === null) {
+        const sr = el.shadowRoot;
+        return sr && !known.has(sr) ? learn(collectRoots(sr)) : [];
+      }
+      const found: Root[] = [];
+      const walker = doc.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
+      let n = 0;
+      for (let node: Node | null = el; node; node = walker.nextNode()) {
+        if (++n > SUBTREE_LIMIT) {
+          dirty = true;
+          return [];
+        }
+        const sr = (node as Element).shadowRoot;
+        if (sr && !known.has(sr)) found.push(...collectRoots(sr));
+      }
+      return learn(found);
+    },
+    invalidate() {
+      dirty = true;
+    },
+    stale(t) {
+      return dirty || t - last >= REDISCOVER_MS;
+    },
+    rediscover(t) {
+      last = t;
+      dirty = false;
+      return learn(collectRoots(doc));
+    },
+  };
+}

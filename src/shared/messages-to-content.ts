@@ -1,0 +1,36 @@
+/**
+ * The shape check of the messages a content script receives (from the popup and the background).
+ * A module of its own so the content script does not carry the checks of every other message;
+ * `isMessage` (messages.ts) uses it for these types.
+ */
+import type { Message } from './messages';
+
+export type ToContentMessage = Extract<Message, { type: `${string}→content:${string}` }>;
+
+const TO_CONTENT = new Set<string>([
+  'popup→content:turn-off',
+  'popup→content:show-me',
+  'background→content:capture-prepare',
+  'background→content:capture-scroll',
+  'background→content:capture-restore',
+  'background→content:capture-notice',
+] satisfies ToContentMessage['type'][]);
+
+export function isToContent(m: unknown): m is ToContentMessage {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
+  const x = m as Record<string, unknown>;
+  if (typeof x.type !== 'string' || !TO_CONTENT.has(x.type)) return false;
+  switch (x.type as ToContentMessage['type']) {
+    case 'popup→content:turn-off':
+    case 'popup→content:show-me':
+      return typeof x.controlId === 'string';
+    case 'background→content:capture-prepare':
+      return typeof x.redact === 'boolean';
+    case 'background→content:capture-scroll':
+      return typeof x.to === 'number' && Number.isFinite(x.to);
+    case 'background→content:capture-restore':
+      return true;
+    case 'background→content:capture-notice':
+      return typeof x.ok === 'boolean' && typeof x.message === 'string';
+  }
+}

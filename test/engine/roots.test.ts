@@ -1,0 +1,125 @@
+/**
+ * The content script's list of roots (src/content/roots.ts) in real Chromium: shadow roots are
+ * found at start, in added subtrees, and by a later full walk for the one case no mutation shows;
+ * roots whose host left the page are dropped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openLab, type Lab } from '../helpers/browser';
+
+let lab: Lab;
+let page: Page;
+let bundle = '';
+
+beforeAll(async () => {
+  const out = await build({
+    stdin: {
+      contents: `import { createRootTracker, REDISCOVER_MS } from './src/content/roots';\nglobalThis.__roots = { createRootTracker, REDISCOVER_MS };`,
+      resolveDir: resolve(import.meta.dirname, '../..'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  bundle = out.outputFiles[0]!.text;
+  lab = await openLab();
+  page = await lab.context.newPage();
+});
+
+afterAll(async () => lab?.close());
+
+/** Runs `body` in a fresh page with the tracker bundle; `t` is the tracker made at the start. */
+async function inPage<T>(html: string, body: string): Promise<T> {
+  await page.setContent(html);
+  await page.addScriptTag({ content: bundle });
+  return page.evaluate(`(() => {
+    const { createRootTracker, REDISCOVER_MS } = globalThis.__roots;
+    const hostName = (r) => (r === document ? 'document' : r.host.id || r.host.localName);
+    const names = (list) => list.map(hostName);
+    const shadow = (id, html) => { const h = document.getElementById(id); const r = h.attachShadow({ mode: 'open' }); r.innerHTML = html; return r; };
+    ${body}
+  })()`) as Promise<T>;
+}
+
+describe('the content script’s roots', () => {
+  it('finds the open shadow roots already in the page, nested ones too, and not closed ones', async () => {
+    const r = await inPage<string[]>(
+      '<div id="a"></div><div id="b"></div><div id="c"></div>',
+      `shadow('a', '<span id="inner"></span>').getElementById('inner').attachShadow({ mode: 'open' });
+       shadow('b', '<p>b</p>');
+       document.getElementById('c').attachShadow({ mode: 'closed' });
+       const t = createRootTracker(document, 0);
+       return names(t.list());`,
+    );
+    expect(r).toEqual(['document', 'a', 'b', 'inner']);
+  });
+
+  it('finds shadow roots in an added element and in an added subtree, each once', async () => {
+    const r = await inPage<{ leaf: string[]; tree: string[]; again: string[]; plain: string[]; list: string[] }>(
+      '<main id="m"></main>',
+      `const t = createRootTracker(document, 0);
+       const leaf = document.createElement('chat-card'); leaf.id = 'leaf';
+       leaf.attachShadow({ mode: 'open' }).innerHTML = '<button role="switch"></button>';
+       document.getElementById('m').append(leaf);
+       const tree = document.createElement('section');
+       tree.innerHTML = '<div><div id="deep"></div></div><p>text</p>';
+       tree.querySelector('#deep').attachShadow({ mode: 'open' });
+       document.getElementById('m').append(tree);
+       const plain = document.createElement('p');
+       document.getElementById('m').append(plain);
+       return { leaf: names(t.added(leaf)), tree: names(t.added(tree)), again: names(t.added(tree)), plain: names(t.added(plain)), list: names(t.list()) };`,
+    );
+    expect(r).toEqual({ leaf: ['leaf'], tree: ['deep'], again: [], plain: [], list: ['document', 'leaf', 'deep'] });
+  });
+
+  it('leaves a root attached to an element already in the page to the next full walk, and says when one is due', async () => {
+    const r = await inPage<{ listed: string[]; staleSoon: boolean; staleLater: boolean; found: string[]; staleAfter: boolean }>(
+      '<div id="late"></div>',
+      `const t = createRootTracker(document, 1000);
+       const host = document.getElementById('late');
+       host.attachShadow({ mode: 'open' });
+       return {
+         listed: names(t.list()),
+         staleSoon: t.stale(1000 + REDISCOVER_MS - 1),
+         staleLater: t.stale(1000 + REDISCOVER_MS),
+         found: names(t.rediscover(1000 + REDISCOVER_MS)),
+         staleAfter: t.stale(1000 + REDISCOVER_MS + 1),
+       };`,
+    );
+    expect(r).toEqual({ listed: ['document'], staleSoon: false, staleLater: true, found: ['late'], staleAfter: false });
+  });
+
+  it('does not walk a huge added subtree in the observer: it asks for a full walk instead', async () => {
+    const r = await inPage<{ added: string[]; stale: boolean; found: string[] }>(
+      '<main id="m"></main>',
+      `const t = createRootTracker(document, 0);
+       const big = document.createElement('div');
+       for (let i = 0; i < 3000; i++) big.append(document.createElement('span'));
+       const last = big.lastElementChild; last.id = 'last';
+       last.attachShadow({ mode: 'open' });
+       document.getElementById('m').append(big);
+       const added = names(t.added(big));
+       const stale = t.stale(1);
+       return { added, stale, found: names(t.rediscover(1)) };`,
+    );
+    expect(r).toEqual({ added: [], stale: true, found: ['last'] });
+  });
+
+  it('drops the roots of hosts that left the page; invalidate() makes a walk due', async () => {
+    const r = await inPage<{ before: string[]; after: string[]; stale: boolean }>(
+      '<div id="a"></div><div id="b"></div>',
+      `shadow('a', ''); shadow('b', '');
+       const t = createRootTracker(document, 0);
+       const before = names(t.list());
+       document.getElementById('a').remove();
+       const after = names(t.list());
+       t.invalidate();
+       return { before, after, stale: t.stale(1) };`,
+    );
+    expect(r).toEqual({ before: ['document', 'a', 'b'], after: ['document', 'b'], stale: true });
+  });
+});
