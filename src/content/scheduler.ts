@@ -111,18 +111,11 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   };
 
   // Whether a node is ours is asked last: most batches add only text, and asking costs a call.
-  const anyRelevant = (list: NodeList, removed: boolean): boolean => {
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i]!;
-      if (n.nodeType !== ELEMENT) continue; // text streaming in: the common case
-      const hit = removed ? relevantNode(n) || touchesTracked(n) : relevantNode(n) || newRoots(n as Element);
-      if (hit && !opts.isOwn(n)) return true;
-    }
-    return false;
-  };
-
+  // Every added element is looked at for shadow roots, even once the batch is known to matter:
+  // a root not learned now would be missed until the next full walk.
   const onMutations = (records: MutationRecord[]): void => {
     let nodes = 0;
+    let relevant = false;
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
       if (r.type === 'childList') {
@@ -133,16 +126,31 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           roots.invalidate();
           return request(STORM_DELAY_MS);
         }
-        if ((anyRelevant(added, false) || anyRelevant(removed, true)) && !opts.isOwn(r.target)) return request();
-      } else if (r.type === 'attributes') {
+        for (let j = 0; j < added.length; j++) {
+          const n = added[j]!;
+          if (n.nodeType !== ELEMENT) continue; // text streaming in: the common case
+          const hit = newRoots(n as Element) || (!relevant && relevantNode(n));
+          if (hit && !relevant && !opts.isOwn(n)) relevant = true;
+        }
+        if (relevant) continue;
+        for (let j = 0; j < removed.length; j++) {
+          const n = removed[j]!;
+          if (n.nodeType !== ELEMENT) continue;
+          if ((relevantNode(n) || touchesTracked(n)) && !opts.isOwn(n)) {
+            relevant = true;
+            break;
+          }
+        }
+      } else if (r.type === 'attributes' && !relevant) {
         const el = r.target as Element;
         try {
-          if ((el.matches(RELEVANT_SELECTOR) || touchesTracked(el)) && !opts.isOwn(el)) return request();
+          if ((el.matches(RELEVANT_SELECTOR) || touchesTracked(el)) && !opts.isOwn(el)) relevant = true;
         } catch {
           /* odd element */
         }
       }
     }
+    if (relevant) request();
   };
 
   const observer = new MutationObserver(onMutations);

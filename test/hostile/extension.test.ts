@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { OVERLAY_HOST, rectDistance, useE2E, waitFor } from '../helpers/extension';
 import type { Report } from '../../src/engine/types';
 import { HOSTILE, hostileRoutes, scanCeilingMs, TOGGLE_MS } from './pages';
+import { REDISCOVER_MS } from '../../src/content/roots';
 
 const e2e = useE2E(hostileRoutes());
 
@@ -128,6 +129,24 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
     expect(await v.page.locator('chat-card').count()).toBe(2_000);
     await expectHighlight(v, '2000 shadow roots');
     await expectNoErrors(v, '2000 shadow roots');
+    await v.page.close();
+  });
+
+  it('the same 2 000 shadow roots arriving after the first scan, found from the mutation (not the periodic walk)', async () => {
+    const t0 = Date.now();
+    const v = await visit(HOSTILE.shadowRoots, '?late');
+    await expectHighlight(v, '2000 late shadow roots');
+    // They arrive 1.5 s after load; the periodic walk would find them only after REDISCOVER_MS.
+    expect(Date.now() - t0, 'highlighted before any periodic walk').toBeLessThan(REDISCOVER_MS - 2_000);
+    await expectNoErrors(v, '2000 late shadow roots');
+    await v.page.close();
+  });
+
+  it('shadow roots attached to hosts already in the page, which no mutation shows (found by the periodic walk)', async () => {
+    const v = await visit(HOSTILE.shadowRoots, '?upgrade');
+    await expect.poll(() => v.page.locator('chat-card').count()).toBe(2_000);
+    await expectHighlight(v, '2000 upgraded hosts');
+    await expectNoErrors(v, '2000 upgraded hosts');
     await v.page.close();
   });
 

@@ -9,7 +9,7 @@ import { BUILTIN_RULES } from '../../src/rules';
 const RULES = BUILTIN_RULES.filter((r) => r.id === 'claude' || r.id === 'chatgpt');
 import type { Report } from '../../src/engine/types';
 import type { Message, ServicesView, TabView } from '../../src/shared/messages';
-import { STORAGE_KEY, TAB_KEY, type Prefs, type Stored } from '../../src/shared/storage-schema';
+import { emptyStore, STORAGE_KEY, TAB_KEY, type Prefs, type Stored } from '../../src/shared/storage-schema';
 import {
   BASE,
   EXTENSION_ID,
@@ -156,6 +156,38 @@ describe('trust: who may send what', () => {
 
   it('ignores messages meant for content scripts', async () => {
     expect(await send({ type: 'popup→content:turn-off', controlId: 'c1' }, popupSender())).toBe('ignored');
+  });
+});
+
+describe('content → background: get-rules', () => {
+  const GET_RULES = { type: 'content→background:get-rules' };
+  const mine = {
+    ...RULES[0]!,
+    id: 'lumen',
+    name: 'Lumen',
+    hosts: ['lumen.example'],
+    siteNames: ['Lumen'],
+    settings: { ...RULES[0]!.settings, url: 'https://lumen.example/settings' },
+  };
+
+  it('answers the built-in rules, then the user\'s own', async () => {
+    world.local.data.set(STORAGE_KEY, { ...emptyStore(), userRules: [mine] });
+    const reply = (await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[];
+    expect(reply.map((r) => r.id)).toEqual(['claude', 'chatgpt', 'lumen']);
+  });
+
+  it('answers the built-in rules alone when storage holds no user rule, a damaged one, or no store', async () => {
+    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+    world.local.data.set(STORAGE_KEY, { ...emptyStore(), userRules: [{ ...mine, settings: { ...mine.settings, url: 'https://elsewhere.example/' } }] });
+    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+    world.local.data.set(STORAGE_KEY, 'not a store at all');
+    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+  });
+
+  it('is a content script\'s question: ignored from a frame, an extension page or another extension', async () => {
+    expect(await send(GET_RULES, { ...contentSender(3, CLAUDE), frameId: 2 })).toBe('ignored');
+    expect(await send(GET_RULES, popupSender())).toBe('ignored');
+    expect(await send(GET_RULES, { ...contentSender(3, CLAUDE), id: 'someone-else' })).toBe('ignored');
   });
 });
 
