@@ -16,6 +16,17 @@ const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'da
 /** Batches larger than this are not inspected node by node: one full rescan, a little later. */
 const STORM_NODES = 1000;
 const STORM_DELAY_MS = 250;
+/**
+ * A reply streaming in: this many batches in a row that cannot matter, each within
+ * `STREAM_GAP_MS` of the last, all under one element of at most `STREAM_MAX_ELEMENTS`. That element
+ * then goes unobserved for `QUIET_MS` (everything around it stays observed), and is looked at once
+ * when it is observed again. Each callback costs tens of µs in the isolated world even when it does
+ * nothing, and a stream makes one per chunk.
+ */
+export const STREAM_BATCHES = 8;
+const STREAM_GAP_MS = 1000;
+export const QUIET_MS = 2000;
+const STREAM_MAX_ELEMENTS = 2000;
 /** A scan slower than this makes the next one wait at least `SLOW_GAP_MS`. */
 const SLOW_SCAN_MS = 50;
 const SLOW_GAP_MS = 500;
@@ -49,7 +60,6 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let notBefore = 0;
   let emptyRun = 0;
   let tracked: Element[] = [];
-  const observed = new WeakSet<Node>();
   const roots = createRootTracker(win.document, performance.now());
 
   const run = (): void => {
@@ -114,6 +124,11 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   // Every added element is looked at for shadow roots, even once the batch is known to matter:
   // a root not learned now would be missed until the next full walk.
   const onMutations = (records: MutationRecord[]): void => {
+    // While a reply streams into the quiet element, its batches are not looked at (see beQuiet).
+    if (quiet && records.length === 1 && quiet.el.contains(records[0]!.target)) {
+      quiet.batches++;
+      return;
+    }
     let nodes = 0;
     let relevant = false;
     for (let i = 0; i < records.length; i++) {
@@ -124,6 +139,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         nodes += added.length + removed.length;
         if (nodes > STORM_NODES) {
           roots.invalidate();
+          streak = 0;
           return request(STORM_DELAY_MS);
         }
         for (let j = 0; j < added.length; j++) {
@@ -150,16 +166,90 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         }
       }
     }
-    if (relevant) request();
+    if (relevant) {
+      streak = 0;
+      request();
+    } else if (!quiet) {
+      noteStream(records);
+    }
   };
 
+  const FULL: MutationObserverInit = { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
   const observer = new MutationObserver(onMutations);
+  const observed = new WeakSet<Node>();
   const observe = (root: Node): void => {
     if (observed.has(root)) return;
     observed.add(root);
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    observer.observe(root, FULL);
   };
   for (const r of roots.list()) observe(r);
+
+  // ── a reply streaming in ───────────────────────────────────────────────────────────────
+  let streak = 0;
+  let streakAt = 0;
+  let streakUnder: Element | null = null;
+  let quiet: { el: Element; timer: number; batches: number } | null = null;
+
+  const parentOf = (n: Node): Element | null => (n.nodeType === ELEMENT ? (n as Element) : n.parentElement);
+  const commonAncestor = (a: Element, b: Element | null): Element | null => {
+    if (!b) return null;
+    let c: Element | null = a;
+    while (c && !c.contains(b)) c = c.parentElement;
+    return c;
+  };
+
+  const noteStream = (records: MutationRecord[]): void => {
+    const t = performance.now();
+    if (t - streakAt > STREAM_GAP_MS || !streakUnder) {
+      streak = 0;
+      streakUnder = null;
+    }
+    streakAt = t;
+    for (let i = 0; i < records.length; i++) {
+      const el = parentOf(records[i]!.target);
+      streakUnder = i === 0 && streak === 0 ? el : streakUnder && commonAncestor(streakUnder, el);
+      if (!streakUnder) return;
+    }
+    streak++;
+    if (streak >= STREAM_BATCHES && streakUnder) beQuiet(streakUnder);
+  };
+
+  /** Stops looking at the batches under `el` for QUIET_MS; everything else is looked at as before. */
+  const beQuiet = (el: Element): void => {
+    streak = 0;
+    const doc = win.document;
+    if (el === doc.body || el === doc.documentElement || el.getRootNode() !== doc || !el.isConnected) return;
+    if (tracked.some((t) => el.contains(t))) return;
+    if (el.getElementsByTagName('*').length > STREAM_MAX_ELEMENTS) return;
+    quiet = { el, timer: win.setTimeout(endQuiet, QUIET_MS), batches: 0 };
+  };
+
+  /**
+   * Every QUIET_MS: looks once at what the quiet element became (a reason to scan when it now
+   * holds a toggle, a dialog or a shadow root), then stays quiet while the stream goes on, or
+   * looks at every batch again once it has stopped.
+   */
+  const endQuiet = (): void => {
+    if (!quiet) return;
+    const q = quiet;
+    quiet = null;
+    const el = q.el;
+    if (!el.isConnected || opts.signal.aborted) return;
+    const changed = (): boolean => {
+      try {
+        return newRoots(el) || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null;
+      } catch {
+        return true;
+      }
+    };
+    if (changed()) {
+      request();
+      return;
+    }
+    if (q.batches > 0 && el.getElementsByTagName('*').length <= STREAM_MAX_ELEMENTS) {
+      quiet = { el, timer: win.setTimeout(endQuiet, QUIET_MS), batches: 0 };
+    }
+  };
 
   // A shadow root attached to an element already in the page shows in no mutation: look again
   // now and then, while the page is shown.
@@ -182,6 +272,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 
   opts.signal.addEventListener('abort', () => {
     win.clearTimeout(rediscovery);
+    if (quiet) win.clearTimeout(quiet.timer);
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     if (timer) win.clearTimeout(timer);
