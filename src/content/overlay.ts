@@ -4,6 +4,7 @@
  * animations. Text is set with textContent only (page text is untrusted); styles come from a
  * constructed stylesheet and CSSOM properties, which a page's CSP does not block.
  */
+import CSS from './overlay.css?inline';
 import { message } from './runtime';
 
 export interface OverlayItem {
@@ -33,27 +34,6 @@ export interface Overlay {
   flash(id: string): void;
 }
 
-const CSS = `
-:host { all: initial; }
-/* The mark's box is exactly the control's; the ring is drawn outside it. */
-.mark { position: fixed; box-sizing: border-box; border-radius: 4px; pointer-events: none;
-  outline: 3px solid #dc2626; outline-offset: 3px; box-shadow: 0 0 0 3px #fff, 0 0 14px 4px rgba(220, 38, 38, .55); }
-.mark.pinned { outline-style: dashed; outline-offset: -3px; box-shadow: none; }
-.mark.flash { animation: flash .9s ease-out 2; }
-@keyframes flash { 50% { box-shadow: 0 0 0 6px rgba(220, 38, 38, .5); } }
-.callout { position: fixed; box-sizing: border-box; max-width: 320px; padding: 8px 10px; border-radius: 8px;
-  background: #111827; color: #f9fafb; border-left: 4px solid #dc2626; pointer-events: auto;
-  font: 500 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.35); }
-.callout .brand { display: block; font-size: 11px; font-weight: 700; letter-spacing: .02em; color: #fca5a5; margin-bottom: 2px; }
-.callout .row { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; }
-.callout button { font: 600 12px/1 system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; cursor: pointer;
-  border: 1px solid #4b5563; background: #1f2937; color: #f9fafb; }
-.callout button:focus-visible { outline: 2px solid #93c5fd; outline-offset: 2px; }
-.callout button.primary { background: #dc2626; border-color: #dc2626; }
-.callout button.close { position: absolute; top: 4px; right: 4px; padding: 2px 6px; border: 0; background: transparent; font-size: 14px; }
-.callout .result { display: block; margin-top: 6px; font-size: 12px; color: #bbf7d0; }
-.callout .result:empty { display: none; }
-`;
 
 interface Drawn {
   item: OverlayItem;
