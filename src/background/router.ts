@@ -8,7 +8,8 @@ import type { Prefs } from '../shared/storage-schema';
 import type { Rule } from '../rules/schema';
 import { mergeRules } from '../rules/merge';
 import { load } from '../shared/storage';
-import type { ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
+import type { RulesReply, ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
+import { WORDS } from '../engine/lexicon-words';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { syncAllSites } from './all-sites';
 import { importUserRule, removeUserRule, userRulesView } from './user-rules';
@@ -18,7 +19,7 @@ import { trust } from './senders';
 import { isTabId, prefsChange } from './validate';
 import { servicesView, setPrefs, tabView } from './views';
 
-export type Reply = readonly Rule[] | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
+export type Reply = RulesReply | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
 
 export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
   const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
@@ -61,8 +62,15 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
   }
 }
 
-/** The built-in rules, then the user's own; the built-in ones alone when storage cannot be read. */
-async function rulesFor(deps: Deps): Promise<readonly Rule[]> {
+/**
+ * The built-in rules, then the user's own (the built-in ones alone when storage cannot be read),
+ * and the engine's word lists, which the content script does not carry.
+ */
+async function rulesFor(deps: Deps): Promise<RulesReply> {
+  return { rules: await userAndBuiltinRules(deps), words: WORDS };
+}
+
+async function userAndBuiltinRules(deps: Deps): Promise<readonly Rule[]> {
   try {
     const { stored } = await load(deps.port.storage.local);
     return mergeRules(deps.rules, stored.userRules);

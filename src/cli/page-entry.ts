@@ -1,7 +1,10 @@
 /**
  * The engine as it runs inside an audited page: bundled by esbuild into one script and
- * evaluated in the page, so the CLI runs exactly the code the extension runs.
+ * evaluated in the page, so the CLI runs exactly the code the extension runs. The word lists are
+ * bundled here (the content script gets them from the background instead): first, so that every
+ * expression has its words before anything scans.
  */
+import '../engine/lexicon-builtin';
 import { scan, type ScanResult } from '../engine/scan';
 import { collectRoots, type Root } from '../engine/dom';
 import { findDeadline } from '../engine/deadline';

@@ -1,25 +1,28 @@
 /**
  * Content script. Thin: the engine does the finding, this file only schedules and shows.
  *
- *   rules (from the background, asked once before the first scan) ──────────────────┐
+ *   rules and words (from the background, asked once before the first scan) ────────┐
  *   MutationObserver ─queue─▶ scheduler ─frame─▶ scan(document, rules) ◀───────────┘
  *                                                  ├─▶ overlay (own shadow root, words from _locales)
  *                                                  └─▶ background (when it changed)
  *   callout / popup buttons ─▶ actions (turn off, show me) ─▶ rescan ─▶ background
  *
  * It never throws into the page, never clicks anything unless the user clicked our button,
- * and stops cleanly when the extension is reloaded or updated under it.
+ * and stops cleanly when the extension is reloaded or updated under it, or when the background
+ * cannot give it the words to classify with (it does not carry them: src/engine/lexicon-words.ts
+ * stays in the background; the meta-test in test/unit/lexicon.test.ts keeps it that way).
  */
 import { scan, type ScanResult } from '../engine/scan';
+import { useWords } from '../engine/lexicon';
 import type { Root } from '../engine/dom';
 import type { Control, Report, State } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { calloutWords } from '../i18n/callout';
 import { mergeRules } from '../rules/merge';
 import { contentWords } from './words';
-import type { Message, ShowMeResult, TurnOffResult } from '../shared/messages';
+import type { Message, RulesReply, ShowMeResult, TurnOffResult } from '../shared/messages';
 import { isToContent } from '../shared/messages-to-content';
-import { createScheduler } from './scheduler';
+import { createScheduler, type Scheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
 import { message as say, onMessage as listen, runtimeId, sendMessage } from './runtime';
@@ -34,8 +37,8 @@ const firstSeen = new Map<string, State>();
 const dismissed = new WeakSet<Element>();
 
 /**
- * The built-in rules, then the user's own, as the background sends them (once, before the first
- * scan). Until then, or if it cannot answer, the scan goes by its words alone.
+ * The built-in rules, then the user's own, as the background sends them with the words (once,
+ * before the first scan).
  */
 let rules: readonly Rule[] = [];
 const words = contentWords();
@@ -144,11 +147,18 @@ function runScan(roots: Root[]): { found: boolean; tracked: Element[] } {
   return { found: found.length > 0, tracked };
 }
 
-const scheduler = createScheduler({
-  scan: runScan,
-  isOwn: (node) => node === overlay.host || overlay.host.contains(node),
-  signal: life.signal,
-});
+/** Made once the background's words are in: nothing is observed or scanned before. */
+let scheduler: Scheduler | null = null;
+
+function start(): void {
+  if (life.signal.aborted || scheduler) return;
+  scheduler = createScheduler({
+    scan: runScan,
+    isOwn: (node) => node === overlay.host || overlay.host.contains(node),
+    signal: life.signal,
+  });
+  scheduler.now();
+}
 
 async function doTurnOff(id: string): Promise<TurnOffResult> {
   const c = last?.report.controls.find((x) => x.id === id);
@@ -157,7 +167,7 @@ async function doTurnOff(id: string): Promise<TurnOffResult> {
     return { ok: false, before: 'unknown', after: 'unknown', message: say('resultGone') };
   }
   const result = await turnOff(t, c.state);
-  scheduler.now();
+  scheduler?.now();
   send({ type: 'content→background:turned-off', controlId: id, state: result.after, ok: result.ok });
   return result;
 }
@@ -167,7 +177,7 @@ function doShowMe(id: string): ShowMeResult {
   if (!t || !t.visible.isConnected) return { ok: false, message: say('resultGone') };
   const result = showMe(t);
   overlay.flash(id);
-  scheduler.request();
+  scheduler?.request();
   return result;
 }
 
@@ -178,7 +188,7 @@ function onCapture(message: Message): Promise<unknown> {
   capture ??= import('./capture-session').then(({ createCaptureSession }) =>
     createCaptureSession({
       scanNow: () => {
-        scheduler.now();
+        scheduler?.now();
         return last;
       },
       overlayHost: overlay.host,
@@ -207,12 +217,19 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> 
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  // The reply is checked for shape (mergeRules keeps only what looks like a rule).
+  // The reply is checked for shape: mergeRules keeps only what looks like a rule, useWords
+  // refuses lists that are not LexiconWords or do not compile. Without the words there is
+  // nothing to classify with: the script stops, as when the extension is reloaded under it.
   const asked = sendMessage({ type: 'content→background:get-rules' } satisfies Message).then(
-    (reply) => void (rules = mergeRules([], reply)),
-    () => undefined,
+    (reply) => {
+      const r = (reply ?? {}) as Partial<RulesReply>;
+      if (!useWords(r.words)) return false;
+      rules = mergeRules([], r.rules);
+      return true;
+    },
+    () => false,
   );
-  const first = (): void => void asked.then(() => scheduler.now());
+  const first = (): void => void asked.then((ok) => (ok ? start() : stop()));
   // Firefox and Chromium both have requestIdleCallback; the timeout keeps a busy page from starving us.
   window.requestIdleCallback(first, { timeout: 500 });
 } catch {

@@ -1,247 +1,140 @@
 /**
- * The words the generic heuristics look for, per language (en, de, fr, es, it, pt, ja, ko, nl).
- * Each entry is one case-insensitive regular expression built once. Text passed in is already
- * whitespace-normalised (see text.ts). Latin-script words use \b-like guards; CJK has no word
- * boundaries, so those alternatives stand alone.
+ * The words the generic heuristics look for, compiled: one case-insensitive regular expression
+ * per list of `lexicon-words.ts` (en, de, fr, es, it, pt, ja, ko, nl; the lists and what each is
+ * for are there). Text passed in is already whitespace-normalised (see text.ts).
+ *
+ * Each expression is a live binding that matches nothing until `useWords` compiles the lists:
+ * the content script gets them from the background with the rules, so that it does not carry
+ * them in every page; everything else that runs the engine (the CLI's page bundle, the tests)
+ * imports `lexicon-builtin.ts` first. Importers read the bindings at each use
+ * (`TRAIN.test(…)`), so they see the words once they are there.
  */
+import type { LexiconWords, Phrases, Whole } from './lexicon-words';
 
 // Word boundaries that understand accented letters (\b does not, even with the u flag).
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 
-function words(latin: string[], cjk: string[] = []): RegExp {
-  const parts = [];
-  if (latin.length) parts.push(`${L}(?:${latin.join('|')})${R}`);
-  if (cjk.length) parts.push(`(?:${cjk.join('|')})`);
-  return new RegExp(parts.join('|'), 'iu');
+/** Matches nothing: every expression until `useWords`, and the one of an empty list. */
+const NOTHING = /(?!)/u;
+
+export let TRAIN: RegExp = NOTHING;
+export let IMPROVE: RegExp = NOTHING;
+export let AI_MODEL: RegExp = NOTHING;
+export let USER_DATA: RegExp = NOTHING;
+export let ML_OPS: RegExp = NOTHING;
+export let MODEL: RegExp = NOTHING;
+export let NOTIFY: RegExp = NOTHING;
+export let BENEFIT: RegExp = NOTHING;
+export let CONSEQUENCE: RegExp = NOTHING;
+export let TERMS_UPDATE: RegExp = NOTHING;
+export let UPDATE: RegExp = NOTHING;
+export let SETTINGS_TITLE: RegExp = NOTHING;
+export let ACCEPT: RegExp = NOTHING;
+export let DISMISS: RegExp = NOTHING;
+export let OFF_MARKER: RegExp = NOTHING;
+export let ON_MARKER: RegExp = NOTHING;
+export let OBJECT: RegExp = NOTHING;
+/** Matched against a control's whole accessible name. */
+export let TURN_OFF: RegExp = NOTHING;
+export let TURN_ON: RegExp = NOTHING;
+
+/** Every list, and whether it matches the whole text (`Whole`) or words in it (`Phrases`). */
+const WHOLE: Record<keyof LexiconWords, boolean> = {
+  TRAIN: false,
+  IMPROVE: false,
+  AI_MODEL: false,
+  USER_DATA: false,
+  ML_OPS: false,
+  MODEL: false,
+  NOTIFY: false,
+  BENEFIT: false,
+  CONSEQUENCE: false,
+  TERMS_UPDATE: false,
+  UPDATE: false,
+  SETTINGS_TITLE: false,
+  ACCEPT: false,
+  DISMISS: false,
+  OFF_MARKER: false,
+  ON_MARKER: false,
+  OBJECT: false,
+  TURN_OFF: true,
+  TURN_ON: true,
+};
+const KEYS = Object.keys(WHOLE) as Array<keyof LexiconWords>;
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The shape of `LexiconWords`: every list there, each an array of strings. Extra keys are ignored. */
+export function isLexiconWords(x: unknown): x is LexiconWords {
+  if (typeof x !== 'object' || x === null) return false;
+  return KEYS.every((k) => {
+    const list = (x as Record<string, unknown>)[k];
+    if (typeof list !== 'object' || list === null) return false;
+    const l = list as Record<string, unknown>;
+    return WHOLE[k] ? isStrings(l.whole) : isStrings(l.latin) && isStrings(l.cjk);
+  });
 }
 
-/** Train a model: the verb or noun, any tense. */
-export const TRAIN = words(
-  [
-    'train(?:s|ed|ing)?',
-    'fine-?tun(?:e|es|ed|ing)',
-    'trainier\\w*', 'training\\w*', 'anlern\\w*',
-    'entra[iî]n\\w*',
-    'entrena\\w*',
-    'addestr\\w*',
-    'trein\\w*',
-    'traine\\w*', 'training',
-  ],
-  ['トレーニング', '学習', '訓練', '학습', '훈련', '트레이닝'],
-);
-
-/** Improve / develop a product or model. */
-export const IMPROVE = words(
-  [
-    'improv\\w*', 'better', 'develop\\w*',
-    'verbesser\\w*', 'weiterentwickl\\w*',
-    'am[ée]lior\\w*', 'd[ée]velopp\\w*',
-    'mejor\\w*', 'desarroll\\w*',
-    'miglior\\w*', 'svilupp\\w*',
-    'melhor\\w*', 'desenvolv\\w*',
-    'verbeter\\w*',
-  ],
-  ['改善', '向上', '開発', '개선', '향상', '개발'],
-);
-
-/** AI models / the assistant's models as the object of training. */
-export const AI_MODEL = words(
-  [
-    'models?', 'ai', 'a\\.i\\.', 'generative', 'llms?',
-    'modell\\w*', 'ki',
-    'mod[eè]les?', 'ia', 'g[ée]n[ée]ratives?',
-    'modelos?', 'generativ[ao]s?',
-    'modell[io]', 'generativ[aoei]',
-    'modellen',
-  ],
-  ['モデル', '人工知能', '生成AI', '모델', '인공지능', '생성형'],
-);
+/**
+ * One list's expression; throws when a fragment does not compile. Each fragment is compiled on
+ * its own first: one that does cannot close the group it is put in, so it cannot swallow the
+ * word guards or its neighbours.
+ */
+function compile(list: Phrases | Whole, whole: boolean): RegExp {
+  const group = (fragments: string[]): string => {
+    for (const f of fragments) new RegExp(f, 'iu');
+    return `(?:${fragments.join('|')})`;
+  };
+  const parts: string[] = [];
+  if (whole) {
+    const { whole: names } = list as Whole;
+    if (names.length) parts.push(`^${group(names)}$`);
+  } else {
+    const { latin, cjk } = list as Phrases;
+    if (latin.length) parts.push(`${L}${group(latin)}${R}`);
+    if (cjk.length) parts.push(group(cjk));
+  }
+  return parts.length ? new RegExp(parts.join('|'), 'iu') : NOTHING;
+}
 
 /**
- * The user's own data: chats, conversations, content, posts, interactions, coding sessions,
- * voice, inputs. Requires a possessive or "the user" nearby where the language has one, so that
- * "training data" in an ML dashboard does not count.
+ * Compiles the lists into the exported expressions. Refuses (returns false, and every
+ * expression stays as it was) anything that is not `LexiconWords` or has a fragment that does
+ * not compile.
  */
-export const USER_DATA = words(
-  [
-    '(?:your|my|user|users\'?|customer)\\s+(?:own\\s+)?(?:\\w+\\s+)?(?:chats?|conversations?|content|posts?|interactions?|inputs?|prompts?|messages?|data|coding sessions?|voice|audio|recordings?|activity|results)',
-    '(?:chats?|conversations?|interactions?|coding sessions?|voice (?:data|recordings?)|prompts) (?:and|or|,)',
-    '(?:ihre|deine|ihrer|deiner|meine|meiner)\\s+(?:\\w+\\s+)?(?:chats?|unterhaltungen|konversationen|inhalte|beitr[äa]ge|interaktionen|eingaben|daten|sprach\\w*|aktivit[äa]ten|coding-sitzungen)',
-    '(?:vos|votre|mes|mon|ma)\\s+(?:\\w+\\s+)?(?:conversations?|discussions?|chats?|contenus?|publications?|interactions?|donn[ée]es|messages?|sessions?|voix|activit[ée]s?)',
-    '(?:tus|tu|sus|su|mis|mi)\\s+(?:\\w+\\s+)?(?:chats?|conversaciones|contenidos?|publicaciones|interacciones|datos|mensajes|sesiones|voz|actividad)',
-    '(?:tue|tuoi|tua|tuo|sue|suoi|mie|miei)\\s+(?:\\w+\\s+)?(?:chat|conversazioni|contenuti|post|interazioni|dati|messaggi|sessioni|voce|attivit[àa])',
-    '(?:le tue|i tuoi|la tua|il tuo)\\s+(?:chat|conversazioni|contenuti|post|interazioni|dati|messaggi|sessioni)',
-    '(?:seus|suas|seu|sua|meus|minhas|meu|minha)\\s+(?:\\w+\\s+)?(?:chats?|conversas|conte[úu]dos?|publica[çc][õo]es|intera[çc][õo]es|dados|mensagens|sess[õo]es|voz|atividade)',
-    '(?:uw|jouw|je|mijn)\\s+(?:\\w+\\s+)?(?:chats?|gesprekken|inhoud|berichten|gegevens|interacties)',
-  ],
-  [
-    'チャット', '会話', 'あなたのデータ', 'お客様のデータ', 'コーディングセッション', '音声', '投稿', 'やり取り',
-    '채팅', '대화', '사용자 데이터', '귀하의 데이터', '코딩 세션', '음성', '게시물', '상호작용',
-  ],
-);
-
-/**
- * An ML tool's own training jobs: "training run", "training metrics", "mixed-precision
- * training", "retrain nightly". These mean the page is about training the user's own models.
- */
-export const ML_OPS = words([
-  'training (?:runs?|jobs?|metrics|loss|steps?|epochs?|data(?: ?sets?)?|pipelines?|clusters?|scripts?|checkpoints?)',
-  '(?:model )?training (?:finish\\w*|complet\\w*|end\\w*|fail\\w*|status)',
-  '(?:mixed-precision|distributed|gpu|early) (?:training|stopping)',
-  'retrain\\w*', 'epochs?', 'checkpoints?', 'hyperparameters?', 'gpus?', 'batch size',
-]);
-
-/** Model nouns only: "improve" needs a model as its object, not "the AI" answering better. */
-export const MODEL = words(
-  ['models?', 'llms?', 'modell\\w*', 'mod[eè]les?', 'modelos?', 'modell[io]', 'modellen'],
-  ['モデル', '모델'],
-);
-
-/** A notification setting about something, not a consent. */
-export const NOTIFY = words([
-  'notify me', 'notifications?', 'email me', 'alert me', 'send me', 'benachrichtig\\w*', 'm\'avertir', 'notifica\\w*', 'avísame', 'avvisami',
-], ['通知', '알림']);
-
-/** Benefit words a vague label leans on. */
-export const BENEFIT = words(
-  [
-    'help\\w*', 'improv\\w*', 'better', 'everyone', 'contribute', 'support',
-    'helfen', 'hilf\\w*', 'verbesser\\w*',
-    'aide[rz]?', 'aidez', 'am[ée]lior\\w*', 'contribue\\w*',
-    'ayud\\w*', 'mejor\\w*',
-    'aiut\\w*', 'miglior\\w*',
-    'ajud\\w*', 'melhor\\w*',
-    'help', 'verbeter\\w*',
-  ],
-  ['改善', '協力', '役立', '向上', '개선', '도움', '향상', '협력'],
-);
-
-/** Consequence words a clear label names: training, retention, years, data use. */
-export const CONSEQUENCE = words(
-  [
-    'train\\w*', 'retain\\w*', 'retention', 'years?', 'data', 'store[sd]?', 'kept', 'keep',
-    'trainier\\w*', 'training', 'daten', 'jahre?n?', 'speicher\\w*', 'aufbewahr\\w*',
-    'entra[iî]n\\w*', 'donn[ée]es', 'ans', 'conserv\\w*',
-    'entrena\\w*', 'datos', 'años', 'a[ñn]os', 'conserv\\w*',
-    'addestr\\w*', 'dati', 'anni',
-    'trein\\w*', 'dados', 'anos',
-    'gegevens', 'jaar',
-  ],
-  ['トレーニング', '学習', '訓練', 'データ', '保存', '保持', '年間', '학습', '훈련', '데이터', '보존', '보관', '년간'],
-);
-
-/** Words of a terms / policy update. */
-export const TERMS_UPDATE = words(
-  [
-    '(?:consumer |updated? (?:to )?(?:our )?)?terms(?: of (?:service|use))?', 'privacy policy', 'policies',
-    'nutzungsbedingungen', 'datenschutz\\w*', 'bedingungen',
-    'conditions (?:d\'utilisation|g[ée]n[ée]rales)', 'politique de confidentialit[ée]', 'conditions',
-    't[ée]rminos', 'pol[íi]tica de privacidad',
-    'termini', 'informativa sulla privacy',
-    'termos', 'pol[íi]tica de privacidade',
-    'voorwaarden', 'privacybeleid',
-  ],
-  ['利用規約', 'プライバシーポリシー', '規約', '이용약관', '개인정보 처리방침', '약관'],
-);
-
-/** Words that say the terms changed. */
-export const UPDATE = words(
-  [
-    'updat\\w*', 'chang\\w*', 'new', 'take effect', 'effective',
-    'aktualisier\\w*', '[äa]nder\\w*', 'neue\\w*', 'in kraft',
-    'mise à jour', 'mis à jour', 'modifi\\w*', 'nouvelle\\w*', 'en vigueur',
-    'actualiz\\w*', 'cambi\\w*', 'nuev\\w*', 'en vigor',
-    'aggiorn\\w*', 'modific\\w*', 'nuov\\w*', 'in vigore',
-    'atualiz\\w*', 'altera\\w*', 'nov[ao]s?', 'em vigor',
-    'bijgewerkt', 'wijziging\\w*', 'van kracht',
-  ],
-  ['更新', '改定', '変更', '発効', '업데이트', '변경', '개정', '시행'],
-);
-
-/** Words of a settings page or panel title. */
-export const SETTINGS_TITLE = words(
-  [
-    'settings', 'preferences', 'data controls', 'privacy(?: settings)?',
-    'einstellungen', 'datenkontrollen', 'datenschutz',
-    'param[èe]tres', 'pr[ée]f[ée]rences', 'confidentialit[ée]', 'contr[ôo]les des donn[ée]es',
-    'configuraci[óo]n', 'ajustes', 'preferencias', 'privacidad', 'controles de datos',
-    'impostazioni', 'preferenze', 'controlli dei dati',
-    'configura[çc][õo]es', 'defini[çc][õo]es', 'prefer[êe]ncias', 'privacidade', 'controles de dados',
-    'instellingen', 'voorkeuren',
-  ],
-  ['設定', 'プライバシー', 'データコントロール', '설정', '개인정보', '데이터 제어'],
-);
-
-/** The accept / agree action. */
-export const ACCEPT = words(
-  [
-    'accept\\w*', 'agree\\w*', 'i agree', 'continue', 'got it', 'ok(?:ay)?', 'confirm', 'allow all', 'done',
-    'akzeptier\\w*', 'zustimm\\w*', 'einverstanden', 'weiter', 'annehmen', 'best[äa]tig\\w*',
-    'accepter', 'j\'accepte', 'continuer', 'accepte[rz]?', 'valider', 'confirmer',
-    'aceptar', 'acepto', 'continuar', 'confirmar',
-    'accett\\w*', 'continua', 'conferma',
-    'aceitar', 'aceito', 'concordo', 'continuar',
-    'accepteren', 'akkoord', 'doorgaan',
-  ],
-  ['同意', '承諾', '続行', '続ける', '동의', '수락', '계속', '확인'],
-);
-
-/** Close, postpone or skip: a way out of a prompt. */
-export const DISMISS = words(
-  [
-    'not now', 'later', 'remind me', 'skip', 'close', 'dismiss', 'cancel', 'no thanks', 'maybe later', 'decide later',
-    'nicht jetzt', 'sp[äa]ter', 'schlie[ßs]en', 'abbrechen', '[üu]berspringen',
-    'pas maintenant', 'plus tard', 'fermer', 'annuler', 'ignorer',
-    'ahora no', 'm[áa]s tarde', 'cerrar', 'cancelar', 'omitir',
-    'non ora', 'pi[ùu] tardi', 'chiudi', 'annulla', 'salta',
-    'agora n[ãa]o', 'mais tarde', 'fechar', 'cancelar', 'pular',
-    'niet nu', 'sluiten', 'annuleren',
-  ],
-  ['後で', '今はしない', '閉じる', 'キャンセル', 'スキップ', '나중에', '닫기', '취소', '건너뛰기'],
-);
-
-/** An explicit OFF in a choice option ("Help improve Claude: OFF", "Don't allow"). */
-export const OFF_MARKER = words([
-  'off', 'aus', 'd[ée]sactiv[ée]e?s?', 'desactivad[oa]', 'disattivat[oa]', 'desativad[oa]', 'uit',
-  'don\'t', 'do not', 'not', 'never', 'no', 'opt out', 'nicht', 'kein\\w*', 'ne pas', 'non', 'pas', 'nunca', 'n[ãa]o', 'niet',
-], ['オフ', '許可しない', 'しない', '끄기', '허용 안', '하지 않']);
-
-/** An explicit ON in a choice option. */
-export const ON_MARKER = words([
-  'on', 'ein', 'an', 'activ[ée]e?s?', 'activad[oa]', 'attivat[oa]', 'ativad[oa]', 'aan', 'allow', 'yes', 'opt in',
-], ['オン', '許可する', '켜기', '허용']);
+export function useWords(words: unknown): boolean {
+  if (!isLexiconWords(words)) return false;
+  let c: Record<keyof LexiconWords, RegExp>;
+  try {
+    c = Object.fromEntries(KEYS.map((k) => [k, compile(words[k], WHOLE[k])])) as typeof c;
+  } catch {
+    return false;
+  }
+  ({
+    TRAIN,
+    IMPROVE,
+    AI_MODEL,
+    USER_DATA,
+    ML_OPS,
+    MODEL,
+    NOTIFY,
+    BENEFIT,
+    CONSEQUENCE,
+    TERMS_UPDATE,
+    UPDATE,
+    SETTINGS_TITLE,
+    ACCEPT,
+    DISMISS,
+    OFF_MARKER,
+    ON_MARKER,
+    OBJECT,
+    TURN_OFF,
+    TURN_ON,
+  } = c);
+  return true;
+}
 
 export function has(re: RegExp, text: string): boolean {
   return re.test(text);
 }
-
-/**
- * Objecting to a use of one's data (the right to object, GDPR Art. 21): Meta's EU form for AI
- * training has no switch, only this. Verb and noun forms only, so "object storage" is not one.
- */
-export const OBJECT = words(
-  [
-    'object(?:s|ing)? to', 'objections?', 'right to object',
-    'widersprech\\w*', 'widerspruch\\w*',
-    's\'opposer', 'vous opposer', 'opposition',
-    'oponerse', 'oponer(?:te|se)?', 'oposici[óo]n',
-    'opporsi', 'opporti', 'opposizione',
-    'opor-se', 'se opor', 'oposi[çc][ãa]o',
-  ],
-  ['異議', '이의'],
-);
-
-/**
- * The whole name of a menu button that acts on a setting ("Turn off ▾" on Google's activity
- * controls, the only control a person sees there): the setting is ON while the button offers
- * to turn it off, OFF while it offers to turn it on. Matched against the full accessible name.
- */
-export const TURN_OFF = new RegExp(
-  `^(?:${['turn off', 'deaktivieren', 'désactiver', 'desactivar', 'disattiva', 'desativar', 'オフにする', '사용 중지'].join('|')})$`,
-  'iu',
-);
-export const TURN_ON = new RegExp(
-  `^(?:${['turn on', 'aktivieren', 'activer', 'activar', 'attiva', 'ativar', 'オンにする', '사용 설정'].join('|')})$`,
-  'iu',
-);

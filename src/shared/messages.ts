@@ -8,6 +8,7 @@ import type { Report, State } from '../engine/types';
 import type { RedactionKind } from './evidence';
 import type { ServiceRecord, Prefs } from './storage-schema';
 import type { Rule } from '../rules/schema';
+import type { LexiconWords } from '../engine/lexicon-words';
 import type { RuleFileProblem } from '../rules/user-rules';
 import { isToContent } from './messages-to-content';
 
@@ -35,8 +36,9 @@ export interface TurnedOffMessage {
 }
 
 /**
- * The rules to scan with (reply: `Rule[]`, the built-in ones then the user's). The background
- * holds them, so the content script does not carry a copy of every service's rule in every page.
+ * What to scan with (reply: `RulesReply`): the rules, the built-in ones then the user's, and the
+ * engine's word lists. The background holds both, so the content script does not carry a copy
+ * of every service's rule and of the words in nine languages in every page.
  */
 export interface GetRulesMessage {
   type: 'content→background:get-rules';
@@ -151,6 +153,16 @@ export type Message =
 export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage;
 
 // ── replies ─────────────────────────────────────────────────────────────────────────────
+/**
+ * Reply to content→background:get-rules. The content script checks both before use
+ * (`mergeRules`, `useWords`) and does not scan without the words.
+ */
+export interface RulesReply {
+  rules: readonly Rule[];
+  /** src/engine/lexicon-words.ts, compiled by the content script (src/engine/lexicon.ts). */
+  words: LexiconWords;
+}
+
 export interface TurnOffResult {
   ok: boolean;
   before: State;

@@ -8,7 +8,9 @@ import { BUILTIN_RULES } from '../../src/rules';
 // Two services, fixed here, so the expectations do not change each time a rule is added.
 const RULES = BUILTIN_RULES.filter((r) => r.id === 'claude' || r.id === 'chatgpt');
 import type { Report } from '../../src/engine/types';
-import type { Message, ServicesView, TabView } from '../../src/shared/messages';
+import type { Message, RulesReply, ServicesView, TabView } from '../../src/shared/messages';
+import { WORDS } from '../../src/engine/lexicon-words';
+import { isLexiconWords } from '../../src/engine/lexicon';
 import { emptyStore, STORAGE_KEY, TAB_KEY, type Prefs, type Stored } from '../../src/shared/storage-schema';
 import {
   BASE,
@@ -170,18 +172,29 @@ describe('content → background: get-rules', () => {
     settings: { ...RULES[0]!.settings, url: 'https://lumen.example/settings' },
   };
 
+  const ruleIds = async (): Promise<string[]> => ((await send(GET_RULES, contentSender(3, CLAUDE))) as RulesReply).rules.map((r) => r.id);
+
   it('answers the built-in rules, then the user\'s own', async () => {
     world.local.data.set(STORAGE_KEY, { ...emptyStore(), userRules: [mine] });
-    const reply = (await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[];
-    expect(reply.map((r) => r.id)).toEqual(['claude', 'chatgpt', 'lumen']);
+    expect(await ruleIds()).toEqual(['claude', 'chatgpt', 'lumen']);
   });
 
   it('answers the built-in rules alone when storage holds no user rule, a damaged one, or no store', async () => {
-    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+    expect(await ruleIds()).toEqual(['claude', 'chatgpt']);
     world.local.data.set(STORAGE_KEY, { ...emptyStore(), userRules: [{ ...mine, settings: { ...mine.settings, url: 'https://elsewhere.example/' } }] });
-    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+    expect(await ruleIds()).toEqual(['claude', 'chatgpt']);
     world.local.data.set(STORAGE_KEY, 'not a store at all');
-    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as { id: string }[]).map((r) => r.id)).toEqual(['claude', 'chatgpt']);
+    expect(await ruleIds()).toEqual(['claude', 'chatgpt']);
+  });
+
+  it('answers the word lists too, whatever storage holds, as the content script checks them', async () => {
+    const reply = (await send(GET_RULES, contentSender(3, CLAUDE))) as RulesReply;
+    expect(Object.keys(reply).sort()).toEqual(['rules', 'words']);
+    expect(reply.words).toBe(WORDS);
+    // What the content script receives is a structured clone: plain data, the same shape.
+    expect(isLexiconWords(structuredClone(reply.words))).toBe(true);
+    world.local.data.set(STORAGE_KEY, 'not a store at all');
+    expect(((await send(GET_RULES, contentSender(3, CLAUDE))) as RulesReply).words).toBe(WORDS);
   });
 
   it('is a content script\'s question: ignored from a frame, an extension page or another extension', async () => {

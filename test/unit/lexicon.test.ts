@@ -1,0 +1,214 @@
+/**
+ * The engine's word lists as data (src/engine/lexicon-words.ts) and their compiled expressions
+ * (src/engine/lexicon.ts): every unit test runs with the built-in words (vitest.config.ts,
+ * setupFiles), a lexicon not given words matches nothing, `useWords` refuses what is not word
+ * lists or does not compile, importers see the words through the live bindings, and the content
+ * script never imports the lists (it gets them from the background).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import * as lexicon from '../../src/engine/lexicon';
+import { WORDS, type LexiconWords } from '../../src/engine/lexicon-words';
+
+type Lexicon = typeof lexicon;
+const KEYS = Object.keys(WORDS) as Array<keyof LexiconWords>;
+/** Texts a lexicon without words must not match, and at least one expression matches with them. */
+const SAMPLES = ['', ' ', 'a', 'Help improve Claude', 'Allow your chats to be used to train our AI models', 'Turn off', 'Einstellungen', '学習', 'On'];
+
+/** A lexicon module of its own (and a purpose.ts bound to it), as a page that has not had the words yet. */
+async function fresh(): Promise<{ lex: Lexicon; purpose: typeof import('../../src/engine/purpose') }> {
+  vi.resetModules();
+  const lex = await import('../../src/engine/lexicon');
+  const purpose = await import('../../src/engine/purpose');
+  expect(lex).not.toBe(lexicon);
+  return { lex, purpose };
+}
+
+const expressions = (lex: Lexicon): Record<keyof LexiconWords, RegExp> =>
+  Object.fromEntries(KEYS.map((k) => [k, lex[k]])) as Record<keyof LexiconWords, RegExp>;
+
+const clone = (): LexiconWords => structuredClone(WORDS);
+
+describe('the built-in words (setupFiles)', () => {
+  it('compiled every list of WORDS into its exported expression', () => {
+    expect(KEYS).toHaveLength(19);
+    for (const k of KEYS) {
+      const re = lexicon[k];
+      expect(re, k).toBeInstanceOf(RegExp);
+      expect(re.source, `${k} still matches nothing`).not.toBe('(?!)');
+      expect(re.flags, k).toBe('iu');
+    }
+  });
+
+  it('each expression matches a word of its own list', () => {
+    const one: Record<keyof LexiconWords, string> = {
+      TRAIN: 'trained', IMPROVE: 'Weiterentwicklung', AI_MODEL: 'modèles', USER_DATA: 'your chats', ML_OPS: 'training loss',
+      MODEL: 'llm', NOTIFY: '通知', BENEFIT: 'aidez', CONSEQUENCE: 'years', TERMS_UPDATE: 'privacy policy', UPDATE: 'in vigore',
+      SETTINGS_TITLE: 'Instellingen', ACCEPT: 'I agree', DISMISS: '나중에', OFF_MARKER: 'off', ON_MARKER: 'on', OBJECT: 'right to object',
+      TURN_OFF: 'Turn off', TURN_ON: 'オンにする',
+    };
+    for (const k of KEYS) expect(lexicon[k].test(one[k]), k).toBe(true);
+    // The guards are still there: a word inside another word is not that word.
+    expect(lexicon.TRAIN.test('restraint')).toBe(false);
+    expect(lexicon.TURN_OFF.test('Turn off notifications')).toBe(false);
+  });
+});
+
+describe('a lexicon before useWords', () => {
+  it('matches nothing, and classifies nothing as training', async () => {
+    const { lex, purpose } = await fresh();
+    for (const [k, re] of Object.entries(expressions(lex))) for (const t of SAMPLES) expect(re.test(t), `${k} on "${t}"`).toBe(false);
+    expect(purpose.classifyPurpose('Allow your chats to be used to train our AI models', '', [])).not.toBe('ai-training');
+  });
+
+  it('gets the words through the live bindings: importers see them without importing again', async () => {
+    const { lex, purpose } = await fresh();
+    expect(lex.useWords(clone())).toBe(true);
+    for (const k of KEYS) expect(lex[k].source, k).toBe(lexicon[k].source);
+    expect(purpose.classifyPurpose('Allow your chats to be used to train our AI models', '', [])).toBe('ai-training');
+  });
+});
+
+describe('useWords refuses, and keeps the expressions it had', () => {
+  const refused = async (words: unknown): Promise<void> => {
+    const { lex } = await fresh();
+    expect(lex.useWords(words)).toBe(false);
+    for (const k of KEYS) expect(lex[k].source, k).toBe('(?!)');
+    expect(lex.useWords(clone())).toBe(true);
+    const before = expressions(lex);
+    expect(lex.useWords(words)).toBe(false);
+    expect(expressions(lex)).toEqual(before);
+    for (const k of KEYS) expect(lex[k], k).toBe(before[k]);
+  };
+
+  it('what is not word lists', async () => {
+    const missing: Partial<LexiconWords> = clone();
+    delete missing.TRAIN;
+    for (const words of [
+      undefined,
+      null,
+      'TRAIN',
+      [],
+      {},
+      missing,
+      { ...clone(), TRAIN: null },
+      { ...clone(), TRAIN: { latin: ['train'] } },
+      { ...clone(), TRAIN: { latin: ['train'], cjk: '学習' } },
+      { ...clone(), TRAIN: { latin: ['train', 7], cjk: [] } },
+      { ...clone(), TRAIN: { whole: ['train'] } },
+      { ...clone(), TURN_OFF: { latin: ['turn off'], cjk: [] } },
+    ]) {
+      expect(lexicon.isLexiconWords(words), JSON.stringify(words)?.slice(0, 80)).toBe(false);
+      await refused(words);
+    }
+  });
+
+  it('a fragment that does not compile, on its own or with the others', async () => {
+    for (const bad of ['train(', '[a-', '\\', 'a{2,1}', '\\k<nope>']) {
+      const words = clone();
+      words.TRAIN.latin.push(bad);
+      expect(lexicon.isLexiconWords(words)).toBe(true);
+      await refused(words);
+    }
+    const turnOff = clone();
+    turnOff.TURN_OFF.whole.push('a)|(?:');
+    await refused(turnOff);
+  });
+
+  it('a fragment that compiles only by closing the group it is put in (it would match everything)', async () => {
+    const words = clone();
+    words.CONSEQUENCE.latin.push('x)|(?:');
+    expect(() => new RegExp(`(?:${words.CONSEQUENCE.latin.join('|')})`, 'iu')).not.toThrow();
+    await refused(words);
+  });
+});
+
+describe('useWords takes', () => {
+  it('the built-in lists as the background sends them (a structured clone), and extra keys', async () => {
+    const { lex } = await fresh();
+    expect(lexicon.isLexiconWords(clone())).toBe(true);
+    expect(lex.useWords({ ...clone(), SOMETHING_NEW: { latin: ['x'], cjk: [] } })).toBe(true);
+    for (const k of KEYS) expect(lex[k].source, k).toBe(lexicon[k].source);
+  });
+
+  it('empty lists, which match nothing (not everything)', async () => {
+    const { lex } = await fresh();
+    const empty = Object.fromEntries(KEYS.map((k) => [k, 'whole' in WORDS[k] ? { whole: [] } : { latin: [], cjk: [] }]));
+    expect(lex.useWords(empty)).toBe(true);
+    for (const [k, re] of Object.entries(expressions(lex))) for (const t of SAMPLES) expect(re.test(t), `${k} on "${t}"`).toBe(false);
+    const latinOnly = clone();
+    latinOnly.MODEL.cjk = [];
+    expect(lex.useWords(latinOnly)).toBe(true);
+    expect(lex.MODEL.test('models')).toBe(true);
+    expect(lex.MODEL.test('モデル')).toBe(false);
+  });
+});
+
+// ── the content script does not carry the lists ─────────────────────────────────────────────
+const ROOT = resolve(import.meta.dirname, '../..');
+const FORBIDDEN = ['src/engine/lexicon-words.ts', 'src/engine/lexicon-builtin.ts'];
+
+/**
+ * The relative imports that load code: static imports and re-exports, side-effect imports and
+ * dynamic `import()`. `import type` / `export type` are left out (erased at build; under
+ * verbatimModuleSyntax `import { type X }` is not, so it counts).
+ */
+function importsOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:\\])\/\/.*$/gm, '$1');
+  const specs: string[] = [];
+  for (const m of code.matchAll(/\b(?:import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)) if (!m[1]) specs.push(m[2]!);
+  for (const m of code.matchAll(/\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/g)) specs.push(m[1]!);
+  return specs.map((s) => {
+    const base = resolve(dirname(file), s);
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((f) => existsSync(f) && statSync(f).isFile());
+    if (!found) throw new Error(`${relative(ROOT, file)}: cannot resolve ${s}`);
+    return found;
+  });
+}
+
+/** Every file `start` loads, directly or not, each with the chain that reaches it. */
+function reach(start: string): Map<string, string[]> {
+  const chains = new Map<string, string[]>([[start, [start]]]);
+  const queue = [start];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (!/\.tsx?$/.test(file)) continue;
+    for (const to of importsOf(file)) {
+      if (chains.has(to)) continue;
+      chains.set(to, [...chains.get(file)!, to]);
+      queue.push(to);
+    }
+  }
+  return chains;
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+
+describe('the content script does not import the word lists', () => {
+  const at = (f: string): string => resolve(ROOT, f);
+  const show = (chain: string[]): string => chain.map((f) => relative(ROOT, f)).join(' → ');
+
+  it('no file under src/content reaches lexicon-words.ts or lexicon-builtin.ts, through any import', () => {
+    const content = filesUnder(at('src/content'));
+    expect(content.length).toBeGreaterThan(5);
+    const found: string[] = [];
+    for (const file of content) {
+      const chains = reach(file);
+      for (const f of FORBIDDEN) if (chains.has(at(f))) found.push(show(chains.get(at(f))!));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the check sees what it must: the engine from the content script, the lists from the CLI bundle and the background', () => {
+    expect(reach(at('src/content/index.ts')).has(at('src/engine/lexicon.ts'))).toBe(true);
+    expect(reach(at('src/content/index.ts')).has(at('src/content/capture-session.ts')), 'dynamic imports are followed').toBe(true);
+    expect(reach(at('src/cli/page-entry.ts')).has(at('src/engine/lexicon-builtin.ts'))).toBe(true);
+    expect(reach(at('src/background/index.ts')).has(at('src/engine/lexicon-words.ts'))).toBe(true);
+    // lexicon.ts names the type only: no load.
+    expect(importsOf(at('src/engine/lexicon.ts'))).toEqual([]);
+  });
+});
