@@ -161,8 +161,9 @@ function importsOf(file: string): string[] {
   const specs: string[] = [];
   for (const m of code.matchAll(/\b(?:import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)) if (!m[1]) specs.push(m[2]!);
   for (const m of code.matchAll(/\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/g)) specs.push(m[1]!);
+  // A query (`./overlay.css?inline`) names the same file.
   return specs.map((s) => {
-    const base = resolve(dirname(file), s);
+    const base = resolve(dirname(file), s.replace(/\?.*$/, ''));
     const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((f) => existsSync(f) && statSync(f).isFile());
     if (!found) throw new Error(`${relative(ROOT, file)}: cannot resolve ${s}`);
     return found;
