@@ -4,9 +4,11 @@
  * scan costs no more than one plain walk over the page).
  *
  * Found: by one walk when the content script starts; in the subtree of every element a mutation
- * adds (a leaf costs one check); and by another full walk at most every `REDISCOVER_MS`, for
- * the one case no mutation shows: a shadow root attached to an element already in the page (a
- * custom element defined after it was inserted). Roots whose host has left the page are dropped.
+ * adds (a leaf costs one check); and by another full walk at most every `REDISCOVER_MS` while
+ * the page holds a custom element not yet defined, for the one case no mutation shows: a shadow
+ * root attached when such an element is upgraded after it was inserted. (A shadow root a page
+ * attaches later, by script, to an element that was already defined is not seen until it
+ * changes.) Roots whose host has left the page are dropped.
  */
 import { collectRoots, type Root } from '../engine/dom';
 
@@ -23,8 +25,16 @@ export interface RootTracker {
    * A subtree too large to walk here schedules a full walk instead (`stale` becomes true).
    */
   added(el: Element): ShadowRoot[];
-  /** A full walk is due (too long since the last, or a subtree was too big to walk). */
-  stale(now: number): boolean;
+  /**
+   * A full walk is due: a subtree was too big to walk, or (`withTime`) the last walk is
+   * REDISCOVER_MS old.
+   */
+  stale(now: number, withTime?: boolean): boolean;
+  /**
+   * Whether an element that could still get a shadow root later is in the page: a custom element
+   * not yet defined (one query per root). The walk by time is worth it only then.
+   */
+  mayUpgrade(): boolean;
   /** Something may have been missed (a batch too large to look at): walk again at the next scan. */
   invalidate(): void;
   /** One full walk; returns the roots not known before. */
@@ -79,8 +89,11 @@ export function createRootTracker(doc: Document, now: number): RootTracker {
     invalidate() {
       dirty = true;
     },
-    stale(t) {
-      return dirty || t - last >= REDISCOVER_MS;
+    stale(t, withTime = true) {
+      return dirty || (withTime && t - last >= REDISCOVER_MS);
+    },
+    mayUpgrade() {
+      return order.some((r) => r.querySelector(':not(:defined)') !== null);
     },
     rediscover(t) {
       last = t;

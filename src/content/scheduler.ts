@@ -69,7 +69,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const t0 = performance.now();
     let result: ReturnType<SchedulerOptions['scan']>;
     try {
-      if (roots.stale(t0)) for (const r of roots.rediscover(t0)) observe(r);
+      if (roots.stale(t0, false)) for (const r of roots.rediscover(t0)) observe(r);
       result = opts.scan(roots.list());
     } catch {
       return;
@@ -259,7 +259,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       if (opts.signal.aborted) return;
       if (win.document.visibilityState === 'visible') {
         const now = performance.now();
-        if (roots.stale(now)) {
+        if (roots.stale(now, false) || (roots.stale(now) && roots.mayUpgrade())) {
           const fresh = roots.rediscover(now);
           for (const r of fresh) observe(r);
           if (fresh.length) request();

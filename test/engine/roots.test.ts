@@ -109,6 +109,24 @@ describe('the content script’s roots', () => {
     expect(r).toEqual({ added: [], stale: true, found: ['last'] });
   });
 
+  it('says whether a later walk is worth it: only while a custom element is not yet defined', async () => {
+    const r = await inPage<{ none: boolean; undefinedOne: boolean; defined: boolean; inShadow: boolean }>(
+      '<div id="a"></div><main id="m"></main>',
+      `const t = createRootTracker(document, 0);
+       const none = t.mayUpgrade();
+       const el = document.createElement('late-card');
+       document.getElementById('m').append(el);
+       const undefinedOne = t.mayUpgrade();
+       customElements.define('late-card', class extends HTMLElement {});
+       const defined = t.mayUpgrade();
+       shadow('a', '<other-card></other-card>');
+       t.rediscover(1);
+       const inShadow = t.mayUpgrade();
+       return { none, undefinedOne, defined, inShadow };`,
+    );
+    expect(r).toEqual({ none: false, undefinedOne: true, defined: false, inShadow: true });
+  });
+
   it('drops the roots of hosts that left the page; invalidate() makes a walk due', async () => {
     const r = await inPage<{ before: string[]; after: string[]; stale: boolean }>(
       '<div id="a"></div><div id="b"></div>',
@@ -118,7 +136,7 @@ describe('the content script’s roots', () => {
        document.getElementById('a').remove();
        const after = names(t.list());
        t.invalidate();
-       return { before, after, stale: t.stale(1) };`,
+       return { before, after, stale: t.stale(1, false) };`,
     );
     expect(r).toEqual({ before: ['document', 'a', 'b'], after: ['document', 'b'], stale: true });
   });

@@ -142,7 +142,7 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
     await v.page.close();
   });
 
-  it('shadow roots attached to hosts already in the page, which no mutation shows (found by the periodic walk)', async () => {
+  it('shadow roots attached to not-yet-defined hosts already in the page, which no mutation shows (found by the periodic walk)', async () => {
     const v = await visit(HOSTILE.shadowRoots, '?upgrade');
     await expect.poll(() => v.page.locator('chat-card').count()).toBe(2_000);
     await expectHighlight(v, '2000 upgraded hosts');
