@@ -120,7 +120,6 @@ export function findObjectionForms(index: readonly IndexedRoot[], rules: readonl
     const headings = headingsOf(r);
     for (let i = 0; i < forms.length; i++) {
       const form = forms[i]!;
-      if (!rendering(form).rendered) continue;
       let panel: Element = form;
       for (const a of [form, ...composedAncestors(form)]) {
         if (a.localName === 'body' || a.localName === 'html') break;
@@ -131,8 +130,10 @@ export function findObjectionForms(index: readonly IndexedRoot[], rules: readonl
       }
       // The heading must name the objection; AI or training may be named in it or in the text
       // next to the form (textContent, bounded: no layout for a page's ordinary forms).
+      // The title first: it rules out an ordinary form (a chat composer) more cheaply than
+      // asking whether the form is rendered.
       const title = titleOf(panel);
-      if (!OBJECT.test(title)) continue;
+      if (!OBJECT.test(title) || !rendering(form).rendered) continue;
       const text = `${title}\n${normalise((panel.textContent ?? '').slice(0, 2000))}`;
       if (!AI_MODEL.test(text) && !TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
       if (!panels.includes(panel)) panels.push(panel);
