@@ -152,7 +152,8 @@ const FORBIDDEN = ['src/engine/lexicon-words.ts', 'src/engine/lexicon-builtin.ts
 /**
  * The relative imports that load code: static imports and re-exports, side-effect imports and
  * dynamic `import()`. `import type` / `export type` are left out (erased at build; under
- * verbatimModuleSyntax `import { type X }` is not, so it counts).
+ * verbatimModuleSyntax `import { type X }` is not, so it counts). A query (`./overlay.css?inline`)
+ * names the file before it; only TypeScript files are followed further.
  */
 function importsOf(file: string): string[] {
   const code = readFileSync(file, 'utf8')
@@ -162,7 +163,7 @@ function importsOf(file: string): string[] {
   for (const m of code.matchAll(/\b(?:import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\s*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)) if (!m[1]) specs.push(m[2]!);
   for (const m of code.matchAll(/\bimport\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)/g)) specs.push(m[1]!);
   return specs.map((s) => {
-    const base = resolve(dirname(file), s);
+    const base = resolve(dirname(file), s.replace(/\?.*$/, ''));
     const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((f) => existsSync(f) && statSync(f).isFile());
     if (!found) throw new Error(`${relative(ROOT, file)}: cannot resolve ${s}`);
     return found;
