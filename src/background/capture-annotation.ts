@@ -42,8 +42,10 @@ export interface AnnotationInput {
   redaction: { enabled: boolean; masked: RedactionKind[]; regions: number };
 }
 
+/** The first four numbers behind a finding; not the unrounded twins (`<key>Exact`) the sentence is worded from. */
 function measuredText(f: Finding): string {
   const bits = Object.entries(f.measured)
+    .filter(([k]) => !k.endsWith('Exact'))
     .slice(0, 4)
     .map(([k, v]) => `${k} ${typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v)}`);
   return bits.length ? ` (${bits.join(', ')})` : '';

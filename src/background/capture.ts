@@ -11,6 +11,7 @@
  * for that reason is tried again once. When the library cannot take the record (storage full),
  * the result says so and carries the record as a zip to download: nothing is lost silently.
  */
+import { wordFindings } from '../engine/findings-words';
 import { ruleForUrl } from '../engine/service';
 import type { Report } from '../engine/types';
 import { toBase64 } from '../report/markup';
@@ -184,7 +185,9 @@ async function withDeadline(deps: CaptureDeps, tabId: number, report: Report): P
 }
 
 async function build(deps: CaptureDeps, tab: CaptureTab, url: string, prepared: CapturePrepared, frames: Frames, redact: boolean): Promise<{ entry: EvidenceEntry; thumbnail: { bytes: Uint8Array; type: string } | null }> {
-  const report = await withDeadline(deps, tab.id, validReport(prepared.report, url)!);
+  // The content script's fresh scan has no sentences (and its words are not trusted): written here,
+  // before the record, its report.json and the annotated picture are made from it.
+  const report = await withDeadline(deps, tab.id, wordFindings(validReport(prepared.report, url)!));
   const masks = redact ? mapRegions(frames.plan, frames.regions) : [];
   const raw = await deps.imaging.composeRaw(frames.pngs, frames.plan, masks, prepared.viewport.width);
   const rawSha256 = await sha256Hex(raw.png);

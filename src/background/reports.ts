@@ -6,6 +6,7 @@
  */
 import { ruleForUrl } from '../engine/service';
 import { findDeadline } from '../engine/deadline';
+import { wordFindings } from '../engine/findings-words';
 import type { Report } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { observationFrom, recordObservation, recordPageDeadline } from '../shared/choices';
@@ -65,7 +66,9 @@ export function withPageDeadline(report: Report, texts: readonly string[] | unde
 export async function onReport(deps: Deps, tabId: number, pageUrl: string, message: ReportMessage): Promise<void> {
   const valid = validReport(message.report, pageUrl);
   if (!valid) return;
-  const report = withPageDeadline(valid, message.texts);
+  // The content script sends findings unworded (and what a page sends is not trusted): the
+  // English sentences and sources are always written here.
+  const report = wordFindings(withPageDeadline(valid, message.texts));
   try {
     await writeTab(deps.port.storage.session, tabId, { report, at: deps.now().toISOString() });
   } catch (e) {

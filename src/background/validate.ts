@@ -5,12 +5,22 @@
  */
 import * as v from 'valibot';
 import { REPORT_SCHEMA, type Report, type State } from '../engine/types';
+import { FINDING_IDS } from '../engine/findings-words';
 import type { Prefs } from '../shared/storage-schema';
 
 /** More would only be a page flooding the session store. */
 const MAX_ITEMS = 500;
+/** A control or a surface has at most one finding of each of the nine kinds. */
+const MAX_FINDINGS = 20;
 
 const StateSchema = v.picklist(['on', 'off', 'mixed', 'unknown']);
+
+/**
+ * The background words every finding itself (findings-words.ts: `message` and `refs` are
+ * overwritten, never kept from the page): it reads the id and the `measured` object, whose
+ * values it reads by type (Chrome's messages are JSON: an Infinity or NaN arrives as null).
+ */
+const Findings = v.pipe(v.array(v.looseObject({ id: v.picklist(FINDING_IDS), measured: v.looseObject({}) })), v.maxLength(MAX_FINDINGS));
 
 const ReportFields = v.looseObject({
   schema: v.literal(REPORT_SCHEMA),
@@ -21,7 +31,14 @@ const ReportFields = v.looseObject({
   ),
   service: v.nullable(v.string()),
   surfaces: v.pipe(
-    v.array(v.looseObject({ id: v.string(), kind: v.picklist(['terms-update', 'consent-prompt', 'settings', 'other']) })),
+    v.array(
+      v.looseObject({
+        id: v.string(),
+        kind: v.picklist(['terms-update', 'consent-prompt', 'settings', 'other']),
+        primaryAction: v.nullable(v.looseObject({ label: v.string() })),
+        findings: Findings,
+      }),
+    ),
     v.maxLength(MAX_ITEMS),
   ),
   controls: v.pipe(
@@ -30,7 +47,9 @@ const ReportFields = v.looseObject({
         id: v.string(),
         purpose: v.picklist(['ai-training', 'other']),
         state: StateSchema,
+        kind: v.picklist(['switch', 'checkbox', 'choice', 'button']),
         surfaceId: v.nullable(v.string()),
+        findings: Findings,
       }),
     ),
     v.maxLength(MAX_ITEMS),

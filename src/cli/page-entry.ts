@@ -2,12 +2,14 @@
  * The engine as it runs inside an audited page: bundled by esbuild into one script and
  * evaluated in the page, so the CLI runs exactly the code the extension runs. The word lists are
  * bundled here (the content script gets them from the background instead): first, so that every
- * expression has its words before anything scans.
+ * expression has its words before anything scans. So are the findings' English sentences
+ * (`wordFindings`; the background writes them for the extension's reports).
  */
 import '../engine/lexicon-builtin';
 import { scan, type ScanResult } from '../engine/scan';
 import { collectRoots, type Root } from '../engine/dom';
 import { findDeadline } from '../engine/deadline';
+import { wordFindings } from '../engine/findings-words';
 import { parseColour, type Rgba } from '../engine/colour';
 import type { Report } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
@@ -20,7 +22,8 @@ export interface PageApi {
    * For the benchmark: the scan as the content script makes it — over roots found once
    * (`trackRoots`, which answers how long finding them took) rather than by a walk per scan,
    * without the deadline reader (the background reads it) and without this file's check for
-   * replaced DOM functions.
+   * replaced DOM functions. Its findings are worded, as the CLI's are (the content script leaves
+   * that to the background).
    */
   trackRoots(): { roots: number; ms: number };
   scanTracked(target: string): Report;
@@ -127,7 +130,7 @@ const api: PageApi = {
   scan: (target) => {
     const replaced = replacedByPage();
     if (replaced.length) throw new Error(`the page replaces DOM functions the scan relies on (${replaced.join(', ')}), so it cannot be audited reliably`);
-    last = scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline });
+    last = scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline, wordFindings });
     return last.report;
   },
   trackRoots: () => {
@@ -135,7 +138,7 @@ const api: PageApi = {
     tracked = collectRoots(document);
     return { roots: tracked.length, ms: performance.now() - t0 };
   },
-  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)) }).report,
+  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)), wordFindings }).report,
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,
   drawAnnotation,

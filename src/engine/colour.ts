@@ -106,12 +106,6 @@ export function toHex(c: Rgba): string {
   return `#${h(c.r)}${h(c.g)}${h(c.b)}`;
 }
 
-/** A size as a person reads it: whole pixels where whole, else one decimal (never 23.9 → 24). */
-export function px(n: number): string {
-  const r = Math.floor(n * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
-}
-
 /** Two decimals: enough for a ratio a person reads, stable across platforms. */
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;

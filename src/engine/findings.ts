@@ -1,26 +1,32 @@
 /**
- * Judging: from measured facts to findings with a plain sentence, the numbers and the sources.
- * No DOM here — only numbers in, findings out — so every rule is unit-testable.
+ * Judging: from measured facts to findings — which ones, how severe, and the numbers behind them
+ * (`measured`). No DOM here — only numbers in, findings out — so every rule is unit-testable.
+ * The words (each finding's English sentence and its sources) are written elsewhere, from the id,
+ * `measured` and the report: findings-words.ts.
  */
 import type { ControlKind, Finding, FindingId, Severity, State, SurfaceKind } from './types';
 import { THRESHOLDS as T } from './thresholds';
 import { BENEFIT, CONSEQUENCE } from './lexicon';
-import { px, round2 } from './colour';
+import { round2 } from './colour';
 
-export const REFS: Record<FindingId, string[]> = {
-  preselected: ['GDPR Recital 32', 'CJEU C-673/17 (Planet49)', 'EDPB Guidelines 03/2022: "deceptive snugness"', 'Gray et al. 2018: preselection'],
-  'false-hierarchy': ['DSA Art. 25(3)(a)', 'EDPB Guidelines 03/2022: "hidden in plain sight", "lacking hierarchy"', 'Mathur et al. 2019: visual interference'],
-  'small-target': ['WCAG 2.2 SC 2.5.8', 'WCAG 2.2 SC 2.5.5'],
-  'low-contrast': ['WCAG 2.2 SC 1.4.3', 'WCAG 2.2 SC 1.4.11'],
-  hidden: ['EDPB Guidelines 03/2022: "look over there"', 'Gray et al. 2018: hidden information'],
-  'out-of-view': ['EDPB Guidelines 03/2022: "skipping"'],
-  'bundled-consent': ['GDPR Art. 7(2)'],
-  'forced-choice': ['Gray et al. 2018: forced action', 'EDPB Guidelines 03/2022: "dead end"'],
-  'vague-label': ['EDPB Guidelines 03/2022: "ambiguous wording", "emotional steering"'],
-};
+/**
+ * A finding as judged: `message` and `refs` are left empty. The English sentence and the sources
+ * are written from the id, `measured` and the report's own facts by `wordFindings`
+ * (findings-words.ts), which the content script does not carry: the background words the reports
+ * it receives, the CLI words its own.
+ */
+function finding(id: FindingId, severity: Severity, measured: Finding['measured']): Finding {
+  return { id, severity, message: '', measured, refs: [] };
+}
 
-function finding(id: FindingId, severity: Severity, message: string, measured: Finding['measured']): Finding {
-  return { id, severity, message, measured, refs: REFS[id] };
+/**
+ * Beside each number of `measured` that was rounded for the report, its unrounded value as
+ * `<key>Exact`, only when rounding changed it: the sentence is worded from that value (a 23.996 px
+ * target is "only 23.9 px", an area ratio of 3.996 is not a vote), exactly as it was judged.
+ */
+function withExact(m: Finding['measured'], exact: Record<string, number>): Finding['measured'] {
+  for (const [k, v] of Object.entries(exact)) if (m[k] !== v) m[`${k}Exact`] = v;
+  return m;
 }
 
 export interface TextFacts {
@@ -48,22 +54,12 @@ export interface ControlFacts {
   shape: { contrast: number; colour: string; background: string } | null;
   /** Where the control lies outside what is shown at first sight, or null when in view. */
   outOfView: { where: 'viewport' | 'scroll-container'; distancePx: number; visibleHeightPx: number } | null;
+  /**
+   * The surface's primary action. Its `label` is the report's `primaryAction.label`, where the
+   * sentences that name it (out-of-view, false-hierarchy) take it from; judging does not read it.
+   */
   primary: { label: string; area: number; fontPx: number; contrast: number; inView: boolean } | null;
 }
-
-const word = (kind: ControlKind): string =>
-  kind === 'switch' ? 'switch' : kind === 'checkbox' ? 'checkbox' : kind === 'choice' ? 'choice' : 'button';
-
-const HIDDEN_WHY: Record<string, string> = {
-  'closed-details': 'it sits inside a collapsed section that has to be opened first',
-  'display-none': 'it is not displayed at all',
-  'visibility-hidden': 'it is set to invisible',
-  transparent: 'it is fully transparent',
-  'zero-size': 'it has no size on screen',
-  clipped: 'it is clipped away to nothing',
-  collapsed: 'the section around it is collapsed to nothing',
-  covered: 'another element is painted over it',
-};
 
 export function isConsentSurface(kind: SurfaceKind | null): boolean {
   return kind === 'terms-update' || kind === 'consent-prompt';
@@ -73,23 +69,13 @@ export function isConsentSurface(kind: SurfaceKind | null): boolean {
 export function judgeControl(f: ControlFacts): Finding[] {
   const out: Finding[] = [];
   const consent = isConsentSurface(f.surfaceKind);
-  const what = word(f.kind);
 
   if (consent && f.state === 'on') {
-    out.push(
-      finding('preselected', 'high', `The training ${what} is already ON before you have chosen anything.`, {
-        state: f.state,
-        surface: f.surfaceKind ?? 'none',
-      }),
-    );
+    out.push(finding('preselected', 'high', { state: f.state, surface: f.surfaceKind ?? 'none' }));
   }
 
   if (f.hiddenReason) {
-    out.push(
-      finding('hidden', 'high', `You cannot see the training ${what}: ${HIDDEN_WHY[f.hiddenReason] ?? f.hiddenReason}.`, {
-        reason: f.hiddenReason,
-      }),
-    );
+    out.push(finding('hidden', 'high', { reason: f.hiddenReason }));
   } else {
     if (f.kind !== 'choice' || f.width > 0) {
       if (f.width < T.minTargetPx || f.height < T.minTargetPx) {
@@ -97,8 +83,7 @@ export function judgeControl(f: ControlFacts): Finding[] {
           finding(
             'small-target',
             consent ? 'medium' : 'low',
-            `The ${what} is only ${px(f.width)}×${px(f.height)} px; the accessibility minimum for a target is ${T.minTargetPx}×${T.minTargetPx} px.`,
-            { widthPx: round2(f.width), heightPx: round2(f.height), minimumPx: T.minTargetPx },
+            withExact({ widthPx: round2(f.width), heightPx: round2(f.height), minimumPx: T.minTargetPx }, { widthPx: f.width, heightPx: f.height }),
           ),
         );
       }
@@ -106,7 +91,7 @@ export function judgeControl(f: ControlFacts): Finding[] {
     const textLow = f.labelText !== null && f.labelText.contrast < f.labelText.required;
     const shapeLow = f.shape !== null && f.shape.contrast < T.nonTextContrast;
     if (textLow || shapeLow) {
-      const parts: string[] = [];
+      // Both parts are measured; the sentence names the ones below what is required.
       const measured: Finding['measured'] = {};
       if (f.labelText) {
         measured.labelContrast = f.labelText.contrast;
@@ -122,19 +107,16 @@ export function judgeControl(f: ControlFacts): Finding[] {
         measured.controlColour = f.shape.colour;
         measured.controlBackground = f.shape.background;
       }
-      if (textLow && f.labelText) parts.push(`its label's text has a contrast of ${f.labelText.contrast}:1 (at least ${f.labelText.required}:1 is needed)`);
-      if (shapeLow && f.shape) parts.push(`the ${what} itself stands out from its background at only ${f.shape.contrast}:1 (at least ${T.nonTextContrast}:1 is needed)`);
-      out.push(finding('low-contrast', 'medium', `Hard to see: ${parts.join(', and ')}.`, measured));
+      out.push(finding('low-contrast', 'medium', measured));
     }
     if (f.outOfView && f.primary?.inView && consent) {
-      const where = f.outOfView.where === 'viewport' ? 'the screen' : 'the scrolling area of the dialog';
+      // The sentence names the primary action: it is the surface's `primaryAction.label`.
       out.push(
-        finding(
-          'out-of-view',
-          'high',
-          `The training ${what} is ${Math.round(f.outOfView.distancePx)} px outside ${where}, so you have to scroll to find it, while "${f.primary.label}" is in plain view.`,
-          { where: f.outOfView.where, distancePx: Math.round(f.outOfView.distancePx), visibleHeightPx: Math.round(f.outOfView.visibleHeightPx) },
-        ),
+        finding('out-of-view', 'high', {
+          where: f.outOfView.where,
+          distancePx: Math.round(f.outOfView.distancePx),
+          visibleHeightPx: Math.round(f.outOfView.visibleHeightPx),
+        }),
       );
     }
     if (consent && f.primary && f.clickableArea > 0) {
@@ -143,26 +125,25 @@ export function judgeControl(f: ControlFacts): Finding[] {
       const contrastRatio = f.labelText ? f.primary.contrast / f.labelText.contrast : 1;
       const votes = [areaRatio >= T.hierarchyArea, fontRatio >= T.hierarchyFont, contrastRatio >= T.hierarchyContrast];
       if (votes.filter(Boolean).length >= T.hierarchyVotes) {
-        const bits: string[] = [];
-        if (votes[0]) bits.push(`${round1(areaRatio)}× larger`);
-        if (votes[1]) bits.push(`its text ${round1(fontRatio)}× bigger`);
-        if (votes[2]) bits.push(`${round1(contrastRatio)}× higher in contrast`);
+        // Which votes passed is the ratios (exact where rounding changed them) against THRESHOLDS.
         out.push(
           finding(
             'false-hierarchy',
             'medium',
-            `The "${f.primary.label}" button outweighs the training ${what}: ${bits.join(', ')}.`,
-            {
-              areaRatio: round2(areaRatio),
-              fontRatio: round2(fontRatio),
-              contrastRatio: round2(contrastRatio),
-              acceptAreaPx: Math.round(f.primary.area),
-              controlAreaPx: Math.round(f.clickableArea),
-              acceptFontPx: f.primary.fontPx,
-              labelFontPx: f.labelText?.fontPx ?? 0,
-              acceptContrast: f.primary.contrast,
-              labelContrast: f.labelText?.contrast ?? 0,
-            },
+            withExact(
+              {
+                areaRatio: round2(areaRatio),
+                fontRatio: round2(fontRatio),
+                contrastRatio: round2(contrastRatio),
+                acceptAreaPx: Math.round(f.primary.area),
+                controlAreaPx: Math.round(f.clickableArea),
+                acceptFontPx: f.primary.fontPx,
+                labelFontPx: f.labelText?.fontPx ?? 0,
+                acceptContrast: f.primary.contrast,
+                labelContrast: f.labelText?.contrast ?? 0,
+              },
+              { areaRatio, fontRatio, contrastRatio },
+            ),
           ),
         );
       }
@@ -170,20 +151,9 @@ export function judgeControl(f: ControlFacts): Finding[] {
   }
 
   if (f.label && BENEFIT.test(f.label) && !CONSEQUENCE.test(f.label)) {
-    out.push(
-      finding(
-        'vague-label',
-        'low',
-        `The label "${f.label}" speaks of helping or improving but does not say that your chats are used to train AI models or kept longer.`,
-        { label: f.label },
-      ),
-    );
+    out.push(finding('vague-label', 'low', { label: f.label }));
   }
   return out;
-}
-
-function round1(n: number): number {
-  return n >= 10 ? Math.round(n) : Math.round(n * 10) / 10;
 }
 
 export interface SurfaceFacts {
@@ -201,23 +171,11 @@ export function judgeSurface(s: SurfaceFacts): Finding[] {
   const out: Finding[] = [];
   if (!isConsentSurface(s.kind) || (!s.toggles.length && !s.hasChoice)) return out;
   if (s.modal && !s.dismiss) {
-    out.push(
-      finding('forced-choice', 'medium', 'This dialog blocks the page and offers no way to close it or decide later.', {
-        modal: true,
-        dismissOption: false,
-      }),
-    );
+    out.push(finding('forced-choice', 'medium', { modal: true, dismissOption: false }));
   }
   const toggle = s.toggles.find((t) => t.kind !== 'choice');
   if (s.kind === 'terms-update' && s.primary && toggle && !s.hasChoice) {
-    out.push(
-      finding(
-        'bundled-consent',
-        toggle.state === 'on' ? 'high' : 'medium',
-        `One "${s.primary}" button accepts the new terms and also saves the training setting as it stands (${toggle.state.toUpperCase()}).`,
-        { action: s.primary, trainingState: toggle.state },
-      ),
-    );
+    out.push(finding('bundled-consent', toggle.state === 'on' ? 'high' : 'medium', { action: s.primary, trainingState: toggle.state }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /**
- * One scan of a page: surfaces → controls → label/purpose → state → measure → findings.
+ * One scan of a page: surfaces → controls → label/purpose → state → measure → findings (judged;
+ * worded only when `wordFindings` is given).
  * Pure over the DOM it is given: no browser.* calls, no timers, no global state, so the content
  * script, the CLI and the tests all call this same function.
  */
@@ -45,6 +46,12 @@ export interface ScanOptions {
    * the background, does not carry the date reader's locale tables.
    */
   readDeadline?: (text: string) => { date: string; text: string } | null;
+  /**
+   * Writes the findings' English sentences and sources (`wordFindings` from findings-words.ts).
+   * Without it every finding has `message: ''` and `refs: []`: the content script leaves the
+   * words to the background, which words every report it receives, so pages do not carry them.
+   */
+  wordFindings?: (report: Report) => Report;
   /**
    * The roots to search: the document first, then open shadow roots. Found by one walk over the
    * page when not given; the content script keeps its own list up to date from mutations
@@ -406,8 +413,9 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     report.surfaces = [];
     report.controls = [];
   }
-  report.engine.ms = Math.round((performance.now() - started) * 100) / 100;
-  return { report, elements, targets, roots, texts };
+  const out = opts.wordFindings ? opts.wordFindings(report) : report;
+  out.engine.ms = Math.round((performance.now() - started) * 100) / 100;
+  return { report: out, elements, targets, roots, texts };
 }
 
 function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlFacts {

@@ -28,11 +28,18 @@ export interface Box {
 export interface Finding {
   id: FindingId;
   severity: Severity;
-  /** One plain sentence for a user. */
+  /**
+   * One plain sentence for a user, in English. Written from `id`, `measured` and the report by
+   * `wordFindings` (findings-words.ts); '' in a report the engine was not asked to word (the
+   * content script's: the background words it).
+   */
   message: string;
-  /** The numbers behind it. */
+  /**
+   * The numbers behind it. A number rounded for the report has its unrounded value beside it,
+   * `<key>Exact`, when rounding changed it: the sentence is worded from that one.
+   */
   measured: Record<string, number | string | boolean>;
-  /** e.g. "WCAG 2.2 SC 2.5.8" */
+  /** e.g. "WCAG 2.2 SC 2.5.8"; [] where `message` is ''. */
   refs: string[];
 }
 

@@ -6,7 +6,7 @@ import type { Control, Report, Surface } from '../engine/types';
 import { calloutBits, type CalloutBit } from './callout-bits';
 
 export { calloutBits, type CalloutBit };
-import { px } from '../engine/colour';
+import { px } from '../engine/px';
 
 function englishBit(b: CalloutBit): string {
   switch (b.id) {

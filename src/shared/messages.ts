@@ -18,6 +18,10 @@ export type ObservationSource = 'terms-dialog' | 'settings-page' | 'turn-off' | 
 // ── content → background ────────────────────────────────────────────────────────────────
 export interface ReportMessage {
   type: 'content→background:report';
+  /**
+   * Its findings unworded (`message: ''`, `refs: []`): the background writes the English
+   * sentences and sources into it (src/engine/findings-words.ts).
+   */
   report: Report;
   /** The training control's state changed while this page was open (a click we saw). */
   changedInPage: boolean;
@@ -242,7 +246,10 @@ export const primaryActionKey = (surfaceId: string): string => `primary:${surfac
 
 /** Reply to background→content:capture-prepare. */
 export interface CapturePrepared {
-  /** A fresh scan, made at capture time, with redacted values replaced by "[redacted]". */
+  /**
+   * A fresh scan, made at capture time, with redacted values replaced by "[redacted]"; its
+   * findings unworded, like every report a content script sends.
+   */
   report: Report;
   /** The dialog's sanitised DOM excerpt (src/report/sanitise.ts), redacted the same way. */
   domExcerpt: string;

@@ -1,8 +1,10 @@
 /**
- * The built extension (dist/, or E2E_DIST): the engine's word lists are in the background's
- * code and in none of the files a page can load for the content script — they come with the
- * rules (`content→background:get-rules`). The source-level check is test/unit/lexicon.test.ts;
- * this one also catches a bundler putting the lists into a chunk the content script shares.
+ * The built extension (dist/, or E2E_DIST): the engine's word lists, and the findings' English
+ * sentences and sources, are in the background's code and in none of the files a page can load
+ * for the content script — the lists come with the rules (`content→background:get-rules`), the
+ * sentences are written into each report the background receives. The source-level check is
+ * test/unit/lexicon.test.ts; this one also catches a bundler putting either into a chunk the
+ * content script shares.
  */
 import { describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { contentScriptGraph } from '../../bench/bytes';
 import { DIST_DIR } from '../../src/cli/extension-browser';
 import { WORDS } from '../../src/engine/lexicon-words';
+import { HIDDEN_WHY, REFS } from '../../src/engine/findings-words';
 
 const dist = resolve(process.env.E2E_DIST ?? DIST_DIR);
 
@@ -45,5 +48,51 @@ describe('the word lists in the built extension', () => {
     const background = await readFile(join(dist, holders[0]!), 'utf8');
     expect(MARKERS.filter((m) => !background.includes(m))).toEqual([]);
     expect(content).not.toContain(holders[0]);
+  });
+});
+
+/** The background's own code: the chunk its service-worker loader imports. */
+async function backgroundChunk(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
+  const loader = await readFile(join(dist, manifest.background.service_worker), 'utf8');
+  const entry = /import\s*['"]\.\/([^'"]+\.js)['"]/.exec(loader)?.[1];
+  expect(entry, loader).toBeDefined();
+  return entry!;
+}
+
+/** Every source, every reason's words, and the fixed words of each kind of sentence. */
+const SENTENCE_MARKERS = [
+  ...Object.values(REFS).flat(),
+  ...Object.values(HIDDEN_WHY),
+  'before you have chosen anything',
+  'You cannot see the training',
+  'the accessibility minimum for a target is',
+  'Hard to see: ',
+  'stands out from its background at only',
+  'so you have to scroll to find it, while',
+  'button outweighs the training',
+  'speaks of helping or improving but does not say',
+  'offers no way to close it or decide later',
+  'button accepts the new terms and also saves the training setting',
+];
+
+describe('the findings\' sentences and sources in the built extension', () => {
+  it('are in none of the content script’s files, and all in the background’s', async () => {
+    expect(SENTENCE_MARKERS).toContain('CJEU C-673/17 (Planet49)');
+    const content = (await contentScriptGraph(dist)).map((c) => c.file);
+    expect(content.length).toBeGreaterThan(2);
+    const found: string[] = [];
+    for (const file of content) {
+      const code = await readFile(join(dist, file), 'utf8');
+      for (const m of SENTENCE_MARKERS) if (code.includes(m)) found.push(`${file}: ${m}`);
+    }
+    expect(found).toEqual([]);
+
+    const background = await backgroundChunk();
+    expect(content).not.toContain(background);
+    const code = await readFile(join(dist, background), 'utf8');
+    expect(SENTENCE_MARKERS.filter((m) => !code.includes(m))).toEqual([]);
+    // The same chunk the word lists are in (the test above).
+    expect(code).toContain('weiterentwickl');
   });
 });

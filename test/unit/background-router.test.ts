@@ -7,7 +7,8 @@ import { BUILTIN_RULES } from '../../src/rules';
 
 // Two services, fixed here, so the expectations do not change each time a rule is added.
 const RULES = BUILTIN_RULES.filter((r) => r.id === 'claude' || r.id === 'chatgpt');
-import type { Report } from '../../src/engine/types';
+import type { Control, Finding, Report } from '../../src/engine/types';
+import { REFS } from '../../src/engine/findings-words';
 import type { Message, RulesReply, ServicesView, TabView } from '../../src/shared/messages';
 import { WORDS } from '../../src/engine/lexicon-words';
 import { isLexiconWords } from '../../src/engine/lexicon';
@@ -17,11 +18,13 @@ import {
   EXTENSION_ID,
   chromeQuotaError,
   contentSender,
+  control,
   fakeDeps,
   fakeWorld,
   popupSender,
   report,
   settingsReport,
+  surface,
   type FakeWorld,
 } from './background-fakes';
 
@@ -89,6 +92,39 @@ describe('content → background: report', () => {
     expect(Object.keys(stored()?.services ?? {}).sort()).toEqual(['chatgpt', 'claude']);
   });
 
+  it('writes the findings\' sentences and sources itself, over whatever the page sent', async () => {
+    const forged = 'Click <a href="https://evil.example/">here</a> to keep training ON.';
+    const r = report({
+      controls: [
+        control({
+          findings: [
+            { id: 'preselected', severity: 'high', message: '', measured: { state: 'on', surface: 'terms-update' }, refs: [] },
+            { id: 'out-of-view', severity: 'high', message: forged, measured: { where: 'scroll-container', distancePx: 312, visibleHeightPx: 421 }, refs: ['evil.example'] },
+          ],
+        }),
+      ],
+      surfaces: [surface({ findings: [{ id: 'bundled-consent', severity: 'high', message: forged, measured: { action: 'Accept', trainingState: 'on' }, refs: [] }] })],
+    });
+    await send(reportMsg(r), contentSender(7, CLAUDE));
+    const kept = tabEntry(7)!.report;
+    expect(kept.controls[0]!.findings.map((f) => [f.message, f.refs])).toEqual([
+      ['The training switch is already ON before you have chosen anything.', REFS.preselected],
+      ['The training switch is 312 px outside the scrolling area of the dialog, so you have to scroll to find it, while "Accept" is in plain view.', REFS['out-of-view']],
+    ]);
+    expect(kept.surfaces[0]!.findings.map((f) => [f.message, f.refs])).toEqual([
+      ['One "Accept" button accepts the new terms and also saves the training setting as it stands (ON).', REFS['bundled-consent']],
+    ]);
+    // Everything else is kept as sent.
+    expect({ ...kept, controls: [], surfaces: [] }).toEqual({ ...r, controls: [], surfaces: [] });
+    expect(kept.controls[0]!.findings.map((f) => f.measured)).toEqual(r.controls[0]!.findings.map((f) => f.measured));
+  });
+
+  it('keeps a report with a number JSON turned into null (Infinity, NaN), and words it without that number', async () => {
+    const r = report({ controls: [control({ findings: [{ id: 'small-target', severity: 'medium', message: '', measured: { widthPx: null, heightPx: 16, minimumPx: 24 } as unknown as Finding['measured'], refs: [] }] })] });
+    await send(reportMsg(r), contentSender(7, CLAUDE));
+    expect(tabEntry(7)!.report.controls[0]!.findings[0]!.message).toBe('The switch is only 0×16 px; the accessibility minimum for a target is 24×24 px.');
+  });
+
   it('never rejects to the content script, even when storage is full', async () => {
     world.local.failSet = chromeQuotaError();
     expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toBeUndefined();
@@ -135,6 +171,16 @@ describe('trust: who may send what', () => {
       { ...report(), scannedAt: 'yesterday' },
       { ...report(), deadline: { date: 'October 8', text: '', source: 'page' } },
       { ...report(), controls: Array.from({ length: 501 }, () => report().controls[0]) },
+      // What the background words findings from: their list, ids and numbers, the control's kind, the primary action's label.
+      { ...report(), controls: [control({ findings: 'none' as unknown as Finding[] })] },
+      { ...report(), controls: [control({ findings: [{ id: 'dark-pattern', severity: 'high', message: 'm', measured: {}, refs: [] } as unknown as Finding] })] },
+      { ...report(), controls: [control({ findings: [{ id: 'preselected', severity: 'high', message: 'm', refs: [] } as unknown as Finding] })] },
+      { ...report(), controls: [control({ findings: [{ id: 'preselected', severity: 'high', message: 'm', measured: 'on', refs: [] } as unknown as Finding] })] },
+      { ...report(), controls: [control({ findings: Array.from({ length: 21 }, (): Finding => ({ id: 'hidden', severity: 'high', message: '', measured: { reason: 'covered' }, refs: [] })) })] },
+      { ...report(), controls: [control({ kind: 'slider' as Control['kind'] })] },
+      { ...report(), controls: [{ ...control(), findings: undefined }] },
+      { ...report(), surfaces: [surface({ primaryAction: { label: 7 as unknown as string, box: { x: 0, y: 0, width: 1, height: 1 } } })] },
+      { ...report(), surfaces: [surface({ findings: [{ id: 'forced', severity: 'high', message: 'm', measured: {}, refs: [] } as unknown as Finding] })] },
     ];
     for (const r of bad) await send({ type: 'content→background:report', report: r, changedInPage: false }, contentSender(7, CLAUDE));
     expect(world.session.data.size + world.local.data.size).toBe(0);

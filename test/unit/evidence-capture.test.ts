@@ -15,7 +15,8 @@ import { parseStampText, STAMP_KEYWORD } from '../../src/report/stamp';
 import { sha256Hex } from '../../src/report/sums';
 import { BUILTIN_RULES } from '../../src/rules';
 import type { CaptureResult, Message, StitchLayout } from '../../src/shared/messages';
-import { contentSender, popupSender, report } from './background-fakes';
+import { REFS } from '../../src/engine/findings-words';
+import { contentSender, control, popupSender, report, surface } from './background-fakes';
 import { fakeCapture, fakeImaging, prepared, type FakeCapture } from './evidence-fakes';
 
 let n = 0;
@@ -88,6 +89,39 @@ describe('capture', () => {
     expect(stamp).toEqual({ rawSha256: record.provenance.rawSha256, url: 'https://claude.ai/new', time: '2025-09-26T12:00:00.000Z', service: 'claude', version: '0.1.0' });
     expect(JSON.parse(new TextDecoder().decode(files['report.json']))).toEqual(record.report);
     expect((await w.store.list())[0]?.thumbnail?.type).toBe('image/jpeg');
+  });
+
+  it('writes the findings\' sentences itself into the record, its report.json and the annotated picture, over whatever the page sent', async () => {
+    const w = await world();
+    const sent = report({
+      controls: [
+        control({
+          findings: [
+            { id: 'preselected', severity: 'high', message: '', measured: { state: 'on', surface: 'terms-update' }, refs: [] },
+            { id: 'small-target', severity: 'medium', message: 'Forged.', measured: { widthPx: 23.3, heightPx: 16, minimumPx: 24, widthPxExact: 23.296875 }, refs: ['forged'] },
+          ],
+        }),
+      ],
+      surfaces: [surface({ findings: [{ id: 'forced-choice', severity: 'medium', message: '', measured: { modal: true, dismissOption: false }, refs: [] }] })],
+    });
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ report: sent });
+    const result = await capture(w.deps, 7);
+    const { record, files } = (await w.store.get(result.id!))!;
+    const preselected = 'The training switch is already ON before you have chosen anything.';
+    const small = 'The switch is only 23.2×16 px; the accessibility minimum for a target is 24×24 px.';
+    const forced = 'This dialog blocks the page and offers no way to close it or decide later.';
+    expect(record.report.controls[0]!.findings.map((f) => [f.message, f.refs])).toEqual([
+      [preselected, REFS.preselected],
+      [small, REFS['small-target']],
+    ]);
+    expect(record.report.surfaces[0]!.findings.map((f) => [f.message, f.refs])).toEqual([[forced, REFS['forced-choice']]]);
+    expect(JSON.parse(new TextDecoder().decode(files['report.json']))).toEqual(record.report);
+    const annotation = w.imaging.annotations[0]!;
+    expect(annotation.marks[0]!.findings).toEqual([
+      `[high] ${preselected} (state on, surface terms-update)`,
+      `[medium] ${small} (widthPx 23.3, heightPx 16, minimumPx 24)`,
+    ]);
+    expect(annotation.lines).toContain(`Updates to Consumer Terms and Policies: ${forced}`);
   });
 
   it('does not mask when redaction is off, and says so', async () => {

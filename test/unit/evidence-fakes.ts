@@ -6,6 +6,7 @@ import { EVIDENCE_SCHEMA, type EvidenceRecord } from '../../src/shared/evidence'
 import type { EvidenceEntry } from '../../src/background/evidence-store';
 import type { CapturePort, CaptureTab } from '../../src/background/capture-port';
 import type { Imaging, RawPicture } from '../../src/background/capture-draw';
+import type { Annotation } from '../../src/background/capture-annotation';
 import type { CapturePrepared, Message } from '../../src/shared/messages';
 import { sha256Hex, utf8 } from '../../src/report/sums';
 import { BASE, EXTENSION_ID, FakeArea, report } from './background-fakes';
@@ -126,15 +127,18 @@ export function fakeCapture(): FakeCapture {
 }
 
 /** Imaging without pixels: records what it was asked to draw. */
-export function fakeImaging(): Imaging & { composed: { frames: number; masks: number; height: number }[] } {
+export function fakeImaging(): Imaging & { composed: { frames: number; masks: number; height: number }[]; annotations: Annotation[] } {
   const composed: { frames: number; masks: number; height: number }[] = [];
+  const annotations: Annotation[] = [];
   return {
     composed,
+    annotations,
     async composeRaw(frames, plan, masks): Promise<RawPicture> {
       composed.push({ frames: frames.length, masks: masks.length, height: plan.height });
       return { png: tinyPng(100 + frames.length), scale: 1, width: plan.width, height: plan.height, canvas: null };
     },
-    async annotate() {
+    async annotate(_raw, annotation) {
+      annotations.push(annotation);
       return tinyPng(200);
     },
     async thumbnail() {

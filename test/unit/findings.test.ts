@@ -1,14 +1,24 @@
 import { describe, it, expect } from 'vitest';
 import {
-  REFS,
   isConsentSurface,
-  judgeControl,
-  judgeSurface,
+  judgeControl as judgeControlOnly,
+  judgeSurface as judgeSurfaceOnly,
   type ControlFacts,
   type SurfaceFacts,
   type TextFacts,
 } from '../../src/engine/findings';
+import { REFS, wordFinding } from '../../src/engine/findings-words';
 import type { Finding, FindingId, SurfaceKind } from '../../src/engine/types';
+
+/**
+ * Judged (findings.ts leaves `message` and `refs` empty), then worded as the background and the
+ * CLI word a report (findings-words.ts): the control's kind, and its surface's primary action —
+ * the one the facts name — for the sentences. test/unit/findings-words.test.ts checks the wording
+ * itself against the sentences the engine wrote before it was split from judging.
+ */
+const judgeControl = (f: ControlFacts): Finding[] =>
+  judgeControlOnly(f).map((x) => wordFinding(x, { kind: f.kind, accept: f.primary?.label ?? null }));
+const judgeSurface = (s: SurfaceFacts): Finding[] => judgeSurfaceOnly(s).map((x) => wordFinding(x, { kind: null, accept: s.primary }));
 
 /** A 44×24 switch with a clear label, good contrast, in view, next to an Accept button of equal weight: no findings. */
 function control(over: Partial<ControlFacts> = {}): ControlFacts {
@@ -112,12 +122,22 @@ describe('small-target (WCAG 2.5.8: 24×24)', () => {
     expect(f?.message).toContain('24×24 px');
   });
 
-  it('rounds measured sizes to two decimals', () => {
+  it('rounds measured sizes to two decimals, and keeps the exact ones beside them when rounding changed them', () => {
     expect(get(judgeControl(control({ width: 20.123456, height: 12.98765 })), 'small-target')?.measured).toEqual({
       widthPx: 20.12,
       heightPx: 12.99,
       minimumPx: 24,
+      widthPxExact: 20.123456,
+      heightPxExact: 12.98765,
     });
+    expect(get(judgeControl(control({ width: 20.5, height: 16 })), 'small-target')?.measured).toEqual({ widthPx: 20.5, heightPx: 16, minimumPx: 24 });
+  });
+
+  it('states the exact size, rounded down to a tenth, not the two-decimal one', () => {
+    // 23.296875 px (a layout unit is 1/64 px) is reported as 23.3 but is not 23.3 px wide.
+    const f = get(judgeControl(control({ width: 23.296875, height: 16 })), 'small-target');
+    expect(f?.measured).toMatchObject({ widthPx: 23.3, widthPxExact: 23.296875 });
+    expect(f?.message).toBe('The switch is only 23.2×16 px; the accessibility minimum for a target is 24×24 px.');
   });
 
   it('does not tell the user that a 23.9 px target is 24 px', () => {
@@ -331,6 +351,14 @@ describe('false-hierarchy (2 of 3: area ≥ 4×, font ≥ 1.25×, contrast ≥ 1
       labelContrast: 10,
     });
     expect(f?.message).toBe('The "Accept" button outweighs the training switch: 44× larger, its text 1.3× bigger.');
+  });
+
+  it('votes on the exact ratios: an area 3.996× larger is reported as 4× but is no vote, and the sentence says so', () => {
+    const f = get(judge(3996, 20, 15), 'false-hierarchy');
+    expect(f?.measured).toMatchObject({ areaRatio: 4, areaRatioExact: 3.996, fontRatio: 1.25, contrastRatio: 1.5 });
+    expect(f?.measured).not.toHaveProperty('fontRatioExact');
+    expect(f?.measured).not.toHaveProperty('contrastRatioExact');
+    expect(f?.message).toBe('The "Accept" button outweighs the training switch: its text 1.3× bigger, 1.5× higher in contrast.');
   });
 
   it('only on consent surfaces', () => {

@@ -4,7 +4,8 @@ import { createWords, intlLocale } from '../../src/i18n/words';
 import { findingText } from '../../src/i18n/findings';
 import { calloutWords } from '../../src/i18n/callout';
 import { calloutText } from '../../src/report/summary';
-import { judgeControl, judgeSurface, type ControlFacts } from '../../src/engine/findings';
+import { judgeControl as judgeOnly, judgeSurface, type ControlFacts } from '../../src/engine/findings';
+import { wordFinding } from '../../src/engine/findings-words';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/time';
 import type { Control, Surface } from '../../src/engine/types';
 import { i18nFor, locales } from './i18n-helpers';
@@ -76,6 +77,9 @@ const FACTS: ControlFacts = {
   outOfView: { where: 'scroll-container', distancePx: 312, visibleHeightPx: 400 },
   primary: { label: 'Accept', area: 560 * 44, fontPx: 16, contrast: 20, inView: true },
 };
+
+/** Judged and worded in English, as the background words a report (the tests compare with `message`). */
+const judgeControl = (facts: ControlFacts) => judgeOnly(facts).map((f) => wordFinding(f, { kind: facts.kind, accept: facts.primary?.label ?? null }));
 
 function control(findings = judgeControl(FACTS)): Control {
   return { id: 'c1', label: FACTS.label, description: '', purpose: 'ai-training', state: 'on', kind: 'switch', box: { x: 0, y: 0, width: 28, height: 16 }, findings, surfaceId: 's1' };

@@ -3,10 +3,12 @@
  * (src/engine/lexicon.ts): every unit test runs with the built-in words (vitest.config.ts,
  * setupFiles), a lexicon not given words matches nothing, `useWords` refuses what is not word
  * lists or does not compile, importers see the words through the live bindings, and the content
- * script never imports the lists (it gets them from the background).
+ * script never imports the lists (it gets them from the background) — nor the findings' English
+ * sentences (src/engine/findings-words.ts: the background words the reports it receives).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as lexicon from '../../src/engine/lexicon';
 import { WORDS, type LexiconWords } from '../../src/engine/lexicon-words';
@@ -145,14 +147,20 @@ describe('useWords takes', () => {
   });
 });
 
-// ── the content script does not carry the lists ─────────────────────────────────────────────
+// ── the content script does not carry the lists, nor the findings' English ─────────────────
 const ROOT = resolve(import.meta.dirname, '../..');
-const FORBIDDEN = ['src/engine/lexicon-words.ts', 'src/engine/lexicon-builtin.ts'];
+/**
+ * What the background gives the content script or does for it: the word lists (sent with the
+ * rules), and the findings' English sentences and sources (written into every report it
+ * receives), with the way they write a size (px.ts).
+ */
+const FORBIDDEN = ['src/engine/lexicon-words.ts', 'src/engine/lexicon-builtin.ts', 'src/engine/findings-words.ts', 'src/engine/px.ts'];
 
 /**
  * The relative imports that load code: static imports and re-exports, side-effect imports and
  * dynamic `import()`. `import type` / `export type` are left out (erased at build; under
- * verbatimModuleSyntax `import { type X }` is not, so it counts).
+ * verbatimModuleSyntax `import { type X }` is not, so it counts). A query (`./overlay.css?inline`)
+ * names the file before it; only TypeScript files are followed further.
  */
 function importsOf(file: string): string[] {
   const code = readFileSync(file, 'utf8')
@@ -189,11 +197,11 @@ function reach(start: string): Map<string, string[]> {
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
 
-describe('the content script does not import the word lists', () => {
+describe('the content script does not import the word lists or the findings\' words', () => {
   const at = (f: string): string => resolve(ROOT, f);
   const show = (chain: string[]): string => chain.map((f) => relative(ROOT, f)).join(' → ');
 
-  it('no file under src/content reaches lexicon-words.ts or lexicon-builtin.ts, through any import', () => {
+  it('no file under src/content reaches lexicon-words.ts, lexicon-builtin.ts, findings-words.ts or px.ts, through any import', () => {
     const content = filesUnder(at('src/content'));
     expect(content.length).toBeGreaterThan(5);
     const found: string[] = [];
@@ -204,12 +212,32 @@ describe('the content script does not import the word lists', () => {
     expect(found).toEqual([]);
   });
 
-  it('the check sees what it must: the engine from the content script, the lists from the CLI bundle and the background', () => {
-    expect(reach(at('src/content/index.ts')).has(at('src/engine/lexicon.ts'))).toBe(true);
-    expect(reach(at('src/content/index.ts')).has(at('src/content/capture-session.ts')), 'dynamic imports are followed').toBe(true);
-    expect(reach(at('src/cli/page-entry.ts')).has(at('src/engine/lexicon-builtin.ts'))).toBe(true);
-    expect(reach(at('src/background/index.ts')).has(at('src/engine/lexicon-words.ts'))).toBe(true);
+  it('the check sees what it must: the engine from the content script, the lists and the words from the CLI bundle and the background', () => {
+    const content = reach(at('src/content/index.ts'));
+    expect(content.has(at('src/engine/lexicon.ts'))).toBe(true);
+    expect(content.has(at('src/engine/findings.ts')), 'the judging is in the page').toBe(true);
+    expect(content.has(at('src/content/capture-session.ts')), 'dynamic imports are followed').toBe(true);
+    expect(content.has(at('src/content/overlay.css')), 'a file imported with a query is found').toBe(true);
+    const cli = reach(at('src/cli/page-entry.ts'));
+    expect(cli.has(at('src/engine/lexicon-builtin.ts'))).toBe(true);
+    expect(cli.has(at('src/engine/findings-words.ts'))).toBe(true);
+    const background = reach(at('src/background/index.ts'));
+    expect(background.has(at('src/engine/lexicon-words.ts'))).toBe(true);
+    expect(background.has(at('src/engine/findings-words.ts'))).toBe(true);
     // lexicon.ts names the type only: no load.
     expect(importsOf(at('src/engine/lexicon.ts'))).toEqual([]);
+  });
+
+  it('skips `import type` and follows `import { type X }`', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consent-lens-imports-'));
+    try {
+      writeFileSync(join(dir, 'words.ts'), 'export const W = 1;\nexport type T = number;\n');
+      writeFileSync(join(dir, 'typed.ts'), "import type { T } from './words';\nexport type U = T;\n");
+      writeFileSync(join(dir, 'mixed.ts'), "import { type T, W } from './words';\nexport const V: T = W;\n");
+      expect(reach(join(dir, 'typed.ts')).has(join(dir, 'words.ts'))).toBe(false);
+      expect(reach(join(dir, 'mixed.ts')).has(join(dir, 'words.ts'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { calloutText, formatTable, summaryRow, trainingControls, type SummaryRow } from '../../src/report/summary';
-import { REFS, judgeControl, type ControlFacts } from '../../src/engine/findings';
+import { judgeControl, type ControlFacts } from '../../src/engine/findings';
+import { REFS } from '../../src/engine/findings-words';
 import type { Control, Finding, FindingId, Report, Surface } from '../../src/engine/types';
 
 function f(id: FindingId, measured: Finding['measured'] = {}): Finding {
