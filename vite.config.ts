@@ -52,6 +52,10 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: firefox ? 'firefox140' : 'chrome120',
+      // Vite's preload helper would add <link rel="modulepreload" href="/assets/…"> to the page's
+      // own <head> when the content script loads its capture code: a request to the page's
+      // origin, and a trace of us in its DOM. Extension pages gain nothing from it either.
+      modulePreload: false,
       sourcemap: false,
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

@@ -21,8 +21,8 @@ export interface PageApi {
   /**
    * For the benchmark: the scan as the content script makes it — over roots found once
    * (`trackRoots`, which answers how long finding them took) rather than by a walk per scan,
-   * without the deadline reader (the background reads it) and without this file's check for
-   * replaced DOM functions. Its findings are worded, as the CLI's are (the content script leaves
+   * without the deadline reader and the findings' sentences (the background writes both) and
+   * without this file's check for replaced DOM functions. Its findings are worded, as the CLI's are (the content script leaves
    * that to the background).
    */
   trackRoots(): { roots: number; ms: number };
@@ -138,7 +138,7 @@ const api: PageApi = {
     tracked = collectRoots(document);
     return { roots: tracked.length, ms: performance.now() - t0 };
   },
-  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)), wordFindings }).report,
+  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)) }).report,
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,
   drawAnnotation,

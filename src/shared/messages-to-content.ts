@@ -7,19 +7,9 @@ import type { Message } from './messages';
 
 export type ToContentMessage = Extract<Message, { type: `${string}→content:${string}` }>;
 
-const TO_CONTENT = new Set<string>([
-  'popup→content:turn-off',
-  'popup→content:show-me',
-  'background→content:capture-prepare',
-  'background→content:capture-scroll',
-  'background→content:capture-restore',
-  'background→content:capture-notice',
-] satisfies ToContentMessage['type'][]);
-
 export function isToContent(m: unknown): m is ToContentMessage {
   if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
   const x = m as Record<string, unknown>;
-  if (typeof x.type !== 'string' || !TO_CONTENT.has(x.type)) return false;
   switch (x.type as ToContentMessage['type']) {
     case 'popup→content:turn-off':
     case 'popup→content:show-me':
@@ -32,5 +22,7 @@ export function isToContent(m: unknown): m is ToContentMessage {
       return true;
     case 'background→content:capture-notice':
       return typeof x.ok === 'boolean' && typeof x.message === 'string';
+    default:
+      return false;
   }
 }
