@@ -19,9 +19,10 @@ const STORM_DELAY_MS = 250;
 /**
  * A reply streaming in: this many batches in a row that cannot matter, each within
  * `STREAM_GAP_MS` of the last, all under one element of at most `STREAM_MAX_ELEMENTS`. That element
- * then goes unobserved for `QUIET_MS` (everything around it stays observed), and is looked at once
- * when it is observed again. Each callback costs tens of µs in the isolated world even when it does
- * nothing, and a stream makes one per chunk.
+ * then goes unobserved (everything around it stays observed) and is glanced at every `QUIET_MS`:
+ * looked into when it has changed, observed again when it has stopped changing. Each callback
+ * costs tens of µs in the isolated world even when it does nothing, a stream makes one per chunk,
+ * and an unobserved element makes none.
  */
 export const STREAM_BATCHES = 8;
 const STREAM_GAP_MS = 1000;
@@ -124,11 +125,6 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   // Every added element is looked at for shadow roots, even once the batch is known to matter:
   // a root not learned now would be missed until the next full walk.
   const onMutations = (records: MutationRecord[]): void => {
-    // While a reply streams into the quiet element, its batches are not looked at (see beQuiet).
-    if (quiet && records.length === 1 && quiet.el.contains(records[0]!.target)) {
-      quiet.batches++;
-      return;
-    }
     let nodes = 0;
     let relevant = false;
     for (let i = 0; i < records.length; i++) {
@@ -142,9 +138,11 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           streak = 0;
           return request(STORM_DELAY_MS);
         }
+        const onPath = quiet !== null && quiet.path.has(r.target);
         for (let j = 0; j < added.length; j++) {
           const n = added[j]!;
           if (n.nodeType !== ELEMENT) continue; // text streaming in: the common case
+          if (onPath) observer.observe(n, FULL); // a new branch beside the quiet element
           const hit = newRoots(n as Element) || (!relevant && relevantNode(n));
           if (hit && !relevant && !opts.isOwn(n)) relevant = true;
         }
@@ -175,8 +173,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   };
 
   const FULL: MutationObserverInit = { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
+  const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
   const observer = new MutationObserver(onMutations);
-  const observed = new WeakSet<Node>();
+  let observed = new WeakSet<Node>();
   const observe = (root: Node): void => {
     if (observed.has(root)) return;
     observed.add(root);
@@ -188,7 +187,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let streak = 0;
   let streakAt = 0;
   let streakUnder: Element | null = null;
-  let quiet: { el: Element; timer: number; batches: number } | null = null;
+  let quiet: { el: Element; path: Set<Node>; timer: number; seen: string } | null = null;
 
   const parentOf = (n: Node): Element | null => (n.nodeType === ELEMENT ? (n as Element) : n.parentElement);
   const commonAncestor = (a: Element, b: Element | null): Element | null => {
@@ -214,41 +213,79 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     if (streak >= STREAM_BATCHES && streakUnder) beQuiet(streakUnder);
   };
 
-  /** Stops looking at the batches under `el` for QUIET_MS; everything else is looked at as before. */
+  /** What a glance at the quiet element tells: whether it still grows. */
+  const glance = (el: Element): string => `${el.getElementsByTagName('*').length}:${el.textContent?.length ?? 0}`;
+  const sizeOf = (el: Element): number => el.getElementsByTagName('*').length;
+
+  /** Observes everything again, the whole of every root. */
+  const observeAll = (): void => {
+    const pending = observer.takeRecords();
+    if (pending.length) onMutations(pending);
+    observer.disconnect();
+    observed = new WeakSet<Node>();
+    for (const r of roots.list()) observe(r);
+  };
+
+  /**
+   * Stops observing `el` (the streaming element): its ancestors are observed without their
+   * subtrees and their other children with theirs, so everything else is seen as before.
+   * Every QUIET_MS the element is glanced at (see endQuiet).
+   */
   const beQuiet = (el: Element): void => {
     streak = 0;
     const doc = win.document;
     if (el === doc.body || el === doc.documentElement || el.getRootNode() !== doc || !el.isConnected) return;
     if (tracked.some((t) => el.contains(t))) return;
-    if (el.getElementsByTagName('*').length > STREAM_MAX_ELEMENTS) return;
-    quiet = { el, timer: win.setTimeout(endQuiet, QUIET_MS), batches: 0 };
+    if (sizeOf(el) > STREAM_MAX_ELEMENTS) return;
+    const pending = observer.takeRecords();
+    if (pending.length) onMutations(pending);
+    observer.disconnect();
+    observed = new WeakSet<Node>();
+    const path = new Set<Node>();
+    let child: Element = el;
+    for (let p = el.parentElement; p; child = p, p = p.parentElement) {
+      path.add(p);
+      observer.observe(p, SHALLOW);
+      for (let s = p.firstElementChild; s; s = s.nextElementSibling) if (s !== child) observer.observe(s, FULL);
+    }
+    observer.observe(doc, { childList: true });
+    for (const r of roots.list()) if (r !== doc && !el.contains((r as ShadowRoot).host)) observe(r);
+    quiet = { el, path, timer: win.setTimeout(endQuiet, QUIET_MS), seen: glance(el) };
   };
 
   /**
-   * Every QUIET_MS: looks once at what the quiet element became (a reason to scan when it now
-   * holds a toggle, a dialog or a shadow root), then stays quiet while the stream goes on, or
-   * looks at every batch again once it has stopped.
+   * Every QUIET_MS: when the quiet element has changed, looks once at what it holds (a toggle,
+   * a dialog or a shadow root is a reason to scan, and to observe it again); while it keeps
+   * growing, it stays unobserved; once it has stopped, or left the page, everything is
+   * observed again.
    */
   const endQuiet = (): void => {
     if (!quiet) return;
     const q = quiet;
-    quiet = null;
     const el = q.el;
-    if (!el.isConnected || opts.signal.aborted) return;
-    const changed = (): boolean => {
+    const stop = (): void => {
+      quiet = null;
+      observeAll();
+    };
+    if (opts.signal.aborted) return;
+    if (!el.isConnected) return stop();
+    const now = glance(el);
+    if (now === q.seen) return stop();
+    const holds = (): boolean => {
       try {
         return newRoots(el) || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null;
       } catch {
         return true;
       }
     };
-    if (changed()) {
+    if (holds()) {
+      stop();
       request();
       return;
     }
-    if (q.batches > 0 && el.getElementsByTagName('*').length <= STREAM_MAX_ELEMENTS) {
-      quiet = { el, timer: win.setTimeout(endQuiet, QUIET_MS), batches: 0 };
-    }
+    if (sizeOf(el) > STREAM_MAX_ELEMENTS) return stop();
+    q.seen = now;
+    q.timer = win.setTimeout(endQuiet, QUIET_MS);
   };
 
   // A shadow root attached to an element already in the page shows in no mutation: look again
