@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -40,10 +40,32 @@ const NATIVE = [
   { find: /^\.\/polyfills\/array\.from\.mjs$/, replacement: fileURLToPath(new URL('./src/shared/native/array-from.ts', import.meta.url)) },
 ];
 
+/**
+ * With `modulePreload` off, no dynamic import has anything to preload, so Vite's preload helper
+ * (1.7 KB in every page, with code that writes <link> tags into the page's <head>) would only
+ * call the import. This one does just that. The build fails if an import ever has dependencies
+ * to preload again (then this helper would be wrong).
+ */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+function plainDynamicImports(): Plugin {
+  return {
+    name: 'consent-lens:plain-dynamic-imports',
+    enforce: 'pre',
+    resolveId: (id) => (id === PRELOAD_HELPER ? id : null),
+    load: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
+    generateBundle(_options, bundle) {
+      for (const [file, out] of Object.entries(bundle)) {
+        if (out.type === 'chunk' && out.code.includes('__vite__mapDeps')) this.error(`${file}: a dynamic import has dependencies to preload; vite.config.ts's plain helper would skip them`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     plugins: [
+      plainDynamicImports(),
       preact(),
       firefox ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' }) : crx({ manifest }),
     ],
