@@ -187,7 +187,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let streak = 0;
   let streakAt = 0;
   let streakUnder: Element | null = null;
-  let quiet: { el: Element; path: Set<Node>; timer: number; seen: string } | null = null;
+  let quiet: { el: Element; path: Set<Node>; timer: number; seen: string; holds: number } | null = null;
 
   const parentOf = (n: Node): Element | null => (n.nodeType === ELEMENT ? (n as Element) : n.parentElement);
   const commonAncestor = (a: Element, b: Element | null): Element | null => {
@@ -211,6 +211,15 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
     streak++;
     if (streak >= STREAM_BATCHES && streakUnder) beQuiet(streakUnder);
+  };
+
+  /** How many toggles and dialogs an element holds (a reply may hold a task list's checkboxes). */
+  const relevantIn = (el: Element): number => {
+    try {
+      return el.querySelectorAll(RELEVANT_SELECTOR).length + (el.matches(RELEVANT_SELECTOR) ? 1 : 0);
+    } catch {
+      return -1;
+    }
   };
 
   /** What a glance at the quiet element tells: whether it still grows. */
@@ -250,12 +259,12 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
     observer.observe(doc, { childList: true });
     for (const r of roots.list()) if (r !== doc && !el.contains((r as ShadowRoot).host)) observe(r);
-    quiet = { el, path, timer: win.setTimeout(endQuiet, QUIET_MS), seen: glance(el) };
+    quiet = { el, path, timer: win.setTimeout(endQuiet, QUIET_MS), seen: glance(el), holds: relevantIn(el) };
   };
 
   /**
-   * Every QUIET_MS: when the quiet element has changed, looks once at what it holds (a toggle,
-   * a dialog or a shadow root is a reason to scan, and to observe it again); while it keeps
+   * Every QUIET_MS: when the quiet element has changed, looks once at what it holds (a new
+   * toggle, dialog or shadow root is a reason to scan, and to observe it again); while it keeps
    * growing, it stays unobserved; once it has stopped, or left the page, everything is
    * observed again.
    */
@@ -270,15 +279,15 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     if (opts.signal.aborted) return;
     if (!el.isConnected) return stop();
     const now = glance(el);
-    if (now === q.seen) return stop();
-    const holds = (): boolean => {
-      try {
-        return newRoots(el) || el.matches(RELEVANT_SELECTOR) || el.querySelector(RELEVANT_SELECTOR) !== null;
-      } catch {
-        return true;
-      }
-    };
-    if (holds()) {
+    if (now === q.seen) {
+      // The stream has stopped. A toggle it held may have changed unobserved: one scan then.
+      stop();
+      if (q.holds !== 0) request();
+      return;
+    }
+    // New toggles, dialogs or shadow roots in it are a reason to scan (ones it held before are not).
+    const holds = relevantIn(el);
+    if (newRoots(el) || holds !== q.holds || holds < 0) {
       stop();
       request();
       return;
