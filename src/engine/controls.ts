@@ -149,12 +149,18 @@ export function isToggle(el: Element): boolean {
  * a button that stays pressed or a menu button named by its action ("Turn off ▾"), or a choice
  * between options.
  */
-export function kindOf(c: Candidate, visible: Element | null): ControlKind {
-  if (c.options.length) return 'choice';
+/** The kind when the markup alone says it (no layout read); else null. */
+export function kindWithoutLayout(c: Candidate): ControlKind | null {
   const el = c.el;
   if (statusOf(el) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
   if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
   if (el.hasAttribute('aria-pressed')) return 'button';
+  return null;
+}
+
+/** The kind of a toggle the markup leaves open: a track wider than tall is a switch. */
+export function kindByLayout(c: Candidate, visible: Element | null): ControlKind {
+  const el = c.el;
   const r = (visible ?? el).getBoundingClientRect();
   if (r.width >= r.height * 1.5 && r.height > 0) return 'switch';
   if (el.localName === 'button' || el.getAttribute('role') === 'button') return /switch|toggle/i.test(el.className) ? 'switch' : 'button';

@@ -82,13 +82,6 @@ export function byPosition(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** querySelectorAll over several roots, in root order then document order. */
-export function queryAll(roots: readonly Root[], selector: string): Element[] {
-  const out: Element[] = [];
-  for (const root of roots) for (const el of root.querySelectorAll(selector)) out.push(el);
-  return out;
-}
-
 /** Elements referenced by an IDREF list attribute (aria-labelledby, aria-describedby), same root. */
 export function idrefs(el: Element, attr: string): Element[] {
   const ids = el.getAttribute(attr)?.split(/\s+/).filter(Boolean) ?? [];

@@ -8,7 +8,7 @@ import type { Box, Control, ControlKind, Deadline, Report, State, Surface, Surfa
 import { REPORT_SCHEMA } from './types';
 import type { Rule } from '../rules/schema';
 import { collectRoots, composedContains, indexRoots, labelsOf, savedFromUrl, type Root } from './dom';
-import { findCandidates, isToggle, kindOf, TOGGLE_SELECTOR, type Candidate } from './controls';
+import { findCandidates, isToggle, kindByLayout, kindWithoutLayout, type Candidate } from './controls';
 import { readLabel } from './label';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
 import { readState, statusOf } from './state';
@@ -122,15 +122,6 @@ function visibleOf(el: Element): { visible: Element; hiddenReason: string | null
 }
 
 
-/** What the person sees, when it does not depend on layout (see kindOf); else null. */
-function kindWithoutLayout(c: Candidate): ControlKind | null {
-  const el = c.el;
-  if (statusOf(el) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
-  if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
-  if (el.hasAttribute('aria-pressed')) return 'button';
-  return null;
-}
-
 /**
  * A candidate, named and classified; measured only when asked (`built()`), because most of a
  * page's toggles (a composer's "Extended thinking", a theme switch) are neither about training
@@ -148,10 +139,9 @@ function named(c: Candidate, rules: readonly Rule[]): Named {
     return { cand: c, purpose: b.purpose, built: () => b };
   }
   const el = c.el;
-  const quick = kindWithoutLayout(c);
   let seen: ReturnType<typeof visibleOf> | null = null;
   const seenOf = (): ReturnType<typeof visibleOf> => (seen ??= visibleOf(el));
-  const kind = quick ?? kindOf(c, seenOf().hiddenReason ? null : seenOf().visible);
+  const kind = kindWithoutLayout(c) ?? kindByLayout(c, seenOf().hiddenReason ? null : seenOf().visible);
   const nameIsAction = statusOf(el) !== null;
   const info = readLabel(el, isToggle, kind === 'button' && !nameIsAction, nameIsAction);
   const purpose = classifyPurpose(info.label, info.description, rules);
