@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import manifest from './manifest.json' with { type: 'json' };
+import source from './manifest.json' with { type: 'json' };
+import { classicContentScript } from './scripts/classic-content-script';
 
 /**
  * `vite build --mode firefox` (npm run build:firefox) builds the same sources into dist-firefox/.
@@ -16,6 +17,12 @@ const GECKO_ID = 'consent-lens@consent-lens.dev';
 const FIREFOX_MIN = '140.0';
 const FIREFOX_ANDROID_MIN = '142.0';
 const CHROME_ONLY_KEYS = ['minimum_chrome_version'] as const;
+
+/**
+ * What CRXJS builds: everything but the content script, which scripts/classic-content-script.ts
+ * builds as classic scripts and puts back into the built manifest.
+ */
+const { content_scripts: contentScripts, ...manifest } = source;
 
 function firefoxManifest(source: typeof manifest): ManifestV3Export {
   const out: Record<string, unknown> = { ...source };
@@ -35,6 +42,7 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 }
 
 /** dom-accessibility-api's ES5 polyfills → the built-ins (src/shared/native/). */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const NATIVE = [
   { find: /^\.\/polyfills\/SetLike\.mjs$/, replacement: fileURLToPath(new URL('./src/shared/native/set-like.ts', import.meta.url)) },
   { find: /^\.\/polyfills\/array\.from\.mjs$/, replacement: fileURLToPath(new URL('./src/shared/native/array-from.ts', import.meta.url)) },
@@ -63,17 +71,19 @@ function plainDynamicImports(): Plugin {
 
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  const target = firefox ? 'firefox140' : 'chrome120';
   return {
     plugins: [
       plainDynamicImports(),
       preact(),
-      firefox ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' }) : crx({ manifest }),
+      firefox ? crx({ manifest: firefoxManifest(manifest), browser: 'firefox' }) : crx({ manifest: manifest as ManifestV3Export }),
+      classicContentScript({ root: ROOT, contentScripts, capture: 'src/content/capture-entry.ts', target, alias: NATIVE }),
     ],
     resolve: { alias: NATIVE },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
-      target: firefox ? 'firefox140' : 'chrome120',
+      target,
       // Vite's preload helper would add <link rel="modulepreload" href="/assets/…"> to the page's
       // own <head> when the content script loads its capture code: a request to the page's
       // origin, and a trace of us in its DOM. Extension pages gain nothing from it either.

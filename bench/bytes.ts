@@ -2,11 +2,15 @@
  * What a matching page loads for the content script, read from a built extension: the files
  * the manifest's `content_scripts` name, plus every chunk they pull in — static imports and the
  * `runtime.getURL("…")` a CRXJS loader imports its entry through (loaded on every page: the
- * budget's figure), and dynamic imports (loaded when a feature asks: counted apart).
+ * budget's figure), and dynamic imports (loaded when a feature asks: counted apart). The content
+ * script is now built as classic scripts with nothing to import (scripts/classic-content-script.ts);
+ * the capture code, which the background injects when a capture starts (CAPTURE_FILE), also
+ * counts apart.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, normalize, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CAPTURE_FILE } from '../src/shared/content-files';
 
 interface ManifestLike {
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
@@ -61,7 +65,8 @@ export async function contentScriptGraph(dist: string): Promise<Chunk[]> {
     return seen;
   };
   const everyPage = await reach(entries, false);
-  const all = await reach(entries, true);
+  const injected = (await access(join(dist, CAPTURE_FILE)).then(() => true, () => false)) ? [CAPTURE_FILE] : [];
+  const all = await reach([...entries, ...injected], true);
   return [...everyPage.map((file) => ({ file, onDemand: false })), ...all.filter((f) => !everyPage.includes(f)).map((file) => ({ file, onDemand: true }))];
 }
 

@@ -31,6 +31,11 @@ export interface CapturePort {
     captureVisibleTab(windowId: number): Promise<string>;
     /** To the tab's top frame (where our content script runs). */
     sendMessage(tabId: number, message: Message): Promise<unknown>;
+    /**
+     * Runs the capture code (CAPTURE_FILE) in the tab's top frame, in our content script's world
+     * (`scripting.executeScript`: allowed by the activeTab grant a capture needs anyway).
+     */
+    injectCapture(tabId: number): Promise<void>;
   };
   /** storage.session: the tab's latest report (tab-state.ts), for the deadline the background read. */
   session: StorageArea;

@@ -306,6 +306,12 @@ export async function capture(deps: CaptureDeps, tabId: number): Promise<Capture
     if (!url) throw new CaptureError(SENTENCES.notAllowed);
     if (!/^https?:\/\//.test(url)) throw new CaptureError(SENTENCES.notOurs);
     const { redact } = await settingsOf(deps);
+    try {
+      await deps.port.tabs.injectCapture(tabId);
+    } catch (e) {
+      deps.warn('could not load the capture code into the page', e);
+      throw new CaptureError(/no tab with id|invalid tab id/i.test(describe(e)) ? SENTENCES.tabGone : SENTENCES.notAllowed);
+    }
     const answer = await toContent(deps, tabId, { type: 'background→content:capture-prepare', redact });
     prepared = validPrepared(answer);
     if (!prepared) {

@@ -22,6 +22,7 @@ import { mergeRules } from '../rules/merge';
 import { contentWords } from './words';
 import type { Message, RulesReply, ShowMeResult, TurnOffResult } from '../shared/messages';
 import { isToContent } from '../shared/messages-to-content';
+import { CAPTURE_GLOBAL } from '../shared/content-files';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
@@ -181,20 +182,24 @@ function doShowMe(id: string): ShowMeResult {
   return result;
 }
 
-// Evidence capture, driven by the background (scan now, hide the overlay, scroll the dialog):
-// loaded the first time a capture starts, not on every page we run on.
-let capture: Promise<{ handle(m: Message): Promise<unknown> | undefined }> | null = null;
+// Evidence capture, driven by the background (scan now, hide the overlay, scroll the dialog). Its
+// code is not in this script: the background injects it (CAPTURE_FILE) when a capture starts, so
+// the pages where nobody captures never carry it.
+type CaptureFactory = typeof import('./capture-session').createCaptureSession;
+let capture: { handle(m: Message): Promise<unknown> | undefined } | null = null;
 function onCapture(message: Message): Promise<unknown> {
-  capture ??= import('./capture-session').then(({ createCaptureSession }) =>
-    createCaptureSession({
+  if (!capture) {
+    const create = (globalThis as unknown as Record<string, unknown>)[CAPTURE_GLOBAL] as CaptureFactory | undefined;
+    if (typeof create !== 'function') return Promise.resolve({ ok: false, error: 'the capture code is not loaded' });
+    capture = create({
       scanNow: () => {
         scheduler?.now();
         return last;
       },
       overlayHost: overlay.host,
-    }),
-  );
-  return capture.then((c) => c.handle(message));
+    });
+  }
+  return capture.handle(message) ?? Promise.resolve(undefined);
 }
 
 function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> | undefined {

@@ -5,6 +5,9 @@
  * sentences are written into each report the background receives. The source-level check is
  * test/unit/lexicon.test.ts; this one also catches a bundler putting either into a chunk the
  * content script shares.
+ *
+ * And the content script's shape: classic scripts with nothing to import, so that nothing of the
+ * extension is web-accessible (a site could otherwise fetch a file to learn Consent Lens is there).
  */
 import { describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
@@ -13,6 +16,7 @@ import { contentScriptGraph } from '../../bench/bytes';
 import { DIST_DIR } from '../../src/cli/extension-browser';
 import { WORDS } from '../../src/engine/lexicon-words';
 import { HIDDEN_WHY, REFS } from '../../src/engine/findings-words';
+import { CAPTURE_FILE, CONTENT_FILE } from '../../src/shared/content-files';
 
 const dist = resolve(process.env.E2E_DIST ?? DIST_DIR);
 
@@ -33,7 +37,7 @@ describe('the word lists in the built extension', () => {
   it('are in none of the content script’s files, and all in the background’s', async () => {
     expect(MARKERS.length).toBeGreaterThan(40);
     const content = (await contentScriptGraph(dist)).map((c) => c.file);
-    expect(content.length).toBeGreaterThan(2);
+    expect(content).toEqual([CONTENT_FILE, CAPTURE_FILE]);
     const found: string[] = [];
     for (const file of content) {
       const code = await readFile(join(dist, file), 'utf8');
@@ -80,7 +84,7 @@ describe('the findings\' sentences and sources in the built extension', () => {
   it('are in none of the content script’s files, and all in the background’s', async () => {
     expect(SENTENCE_MARKERS).toContain('CJEU C-673/17 (Planet49)');
     const content = (await contentScriptGraph(dist)).map((c) => c.file);
-    expect(content.length).toBeGreaterThan(2);
+    expect(content).toEqual([CONTENT_FILE, CAPTURE_FILE]);
     const found: string[] = [];
     for (const file of content) {
       const code = await readFile(join(dist, file), 'utf8');
@@ -94,5 +98,26 @@ describe('the findings\' sentences and sources in the built extension', () => {
     expect(SENTENCE_MARKERS.filter((m) => !code.includes(m))).toEqual([]);
     // The same chunk the word lists are in (the test above).
     expect(code).toContain('weiterentwickl');
+  });
+});
+
+describe('the content script in the built extension', () => {
+  it('is one classic script with nothing to import, the capture code another, and nothing is web-accessible', async () => {
+    const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')) as {
+      content_scripts?: { js?: string[]; matches?: string[] }[];
+      web_accessible_resources?: unknown;
+    };
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_scripts?.map((c) => c.js)).toEqual([[CONTENT_FILE]]);
+    expect(manifest.content_scripts?.[0]?.matches).toContain('https://claude.ai/*');
+    for (const file of [CONTENT_FILE, CAPTURE_FILE]) {
+      const code = await readFile(join(dist, file), 'utf8');
+      expect(code.startsWith('(function(){'), file).toBe(true);
+      expect(code, file).not.toMatch(/\bimport\s*\(|^\s*import[\s{"']|\bexport\s*\{|getURL\(/m);
+    }
+    // The capture code is not in the script every page loads.
+    const content = await readFile(join(dist, CONTENT_FILE), 'utf8');
+    expect(await readFile(join(dist, CAPTURE_FILE), 'utf8')).toContain('data-consent-lens-notice');
+    expect(content).not.toContain('data-consent-lens-notice');
   });
 });

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useE2E, waitFor } from '../helpers/extension';
 import { PAGES } from '../helpers/https-server';
+import { CAPTURE_FILE, CONTENT_FILE } from '../../src/shared/content-files';
 
 const e2e = useE2E();
 const PROBE = '/e2e-probe/';
@@ -74,12 +75,37 @@ describe('network recorder', () => {
     await page.close();
   });
 
-  it('does not count the pages a test opens, nor the extension loading its own files', async () => {
+  it('does not count the pages a test opens; the content script loads no file of ours into the page', async () => {
     const { page } = await e2e.open(PAGES.chatgpt);
-    // The content script's loader imports the bundle from chrome-extension://ID/…; those count as the extension's own files.
-    await waitFor(async () => e2e.net.requests.some((r) => r.source === 'page' && r.url.startsWith(`chrome-extension://${e2e.ext.extensionId}/`)), Boolean, 5_000);
+    const cdp = await e2e.ext.context.newCDPSession(page);
+    const worlds: Array<{ origin: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context as (typeof worlds)[number]));
+    await cdp.send('Runtime.enable');
+    const ours = `chrome-extension://${e2e.ext.extensionId}`;
+    expect(await waitFor(async () => worlds.some((w) => w.origin === ours && w.auxData?.type === 'isolated'), Boolean), 'the content script never ran').toBe(true);
+    await cdp.detach();
+    // One classic script the browser injects: nothing is fetched from chrome-extension://ID/ by the page.
+    expect(e2e.net.requests.filter((r) => r.source === 'page' && r.url.startsWith(`${ours}/`)).map((r) => r.url)).toEqual([]);
     expect(e2e.net.violations(e2e.server)).toEqual([]);
     expect(e2e.net.requests.some((r) => r.navigation && r.url === e2e.server.url('chatgpt.com', '/'))).toBe(true);
     await page.close();
+  });
+
+  it('lets no page fetch a file of the extension (nothing is web-accessible), which the extension itself can', async () => {
+    const files = [CONTENT_FILE, CAPTURE_FILE, 'manifest.json'];
+    const ours = `chrome-extension://${e2e.ext.extensionId}/`;
+    const probe = (urls: string[]): Promise<string[]> =>
+      Promise.all(urls.map((u) => fetch(u).then((r) => (r.ok ? 'loaded' : `HTTP ${r.status}`), (e: Error) => e.name)));
+    const { page } = await e2e.open(PAGES.claudeDialog);
+    expect(await page.evaluate(probe, files.map((f) => ours + f))).toEqual(files.map(() => 'TypeError'));
+    const own = await e2e.ext.context.newPage();
+    await own.goto(`${ours}manifest.json`);
+    expect(await own.evaluate(probe, files.map((f) => ours + f))).toEqual(files.map(() => 'loaded'));
+    await own.close();
+    // The browser turns each of the page's attempts into a request for chrome-extension://invalid/.
+    const invalid = (r: { url: string }): boolean => r.url === 'chrome-extension://invalid/';
+    expect(await waitFor(async () => e2e.net.requests.filter(invalid).length, (n) => n >= files.length, 5_000)).toBe(files.length);
+    await page.close();
+    e2e.net.take((r) => r.url.startsWith(ours) || invalid(r));
   });
 });

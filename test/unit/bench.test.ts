@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, exitCode, formatTable, formatValue, judge, median, percentile, type Row } from '../../bench/budgets';
-import { contentScriptChunks, contentScriptSize } from '../../bench/bytes';
+import { contentScriptChunks, contentScriptGraph, contentScriptSize } from '../../bench/bytes';
 import { attribute, type TraceEvent } from '../../bench/trace';
 
 describe('statistics', () => {
@@ -61,6 +61,26 @@ describe('budgets', () => {
 });
 
 describe('content-script files, from a built manifest', () => {
+  it('counts the classic script on every page and the capture code the background injects apart', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'cl-bench-'));
+    try {
+      await mkdir(join(dist, 'assets'));
+      await writeFile(join(dist, 'manifest.json'), JSON.stringify({ content_scripts: [{ js: ['content.js'], matches: ['https://a.test/*'] }] }));
+      await writeFile(join(dist, 'content.js'), '(function(){var a=1})();');
+      await writeFile(join(dist, 'capture.js'), '(function(){globalThis.__consentLensCapture??=function(){}})();');
+      await writeFile(join(dist, 'assets/popup.js'), 'not part of it');
+      expect(await contentScriptGraph(dist)).toEqual([
+        { file: 'content.js', onDemand: false },
+        { file: 'capture.js', onDemand: true },
+      ]);
+      const size = await contentScriptSize(dist);
+      expect(size.bytes).toBe('(function(){var a=1})();'.length);
+      expect(size.onDemandBytes).toBe('(function(){globalThis.__consentLensCapture??=function(){}})();'.length);
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
+  });
+
   it('follows the loader’s getURL entry and every import of every chunk, once; dynamic imports count apart', async () => {
     const dist = await mkdtemp(join(tmpdir(), 'cl-bench-'));
     try {

@@ -175,6 +175,22 @@ describe('capture', () => {
     expect(await w.store.list()).toEqual([]);
   });
 
+  it('loads the capture code into the tab before asking it anything, and stops in plain words when the browser refuses', async () => {
+    const w = await world();
+    expect((await capture(w.deps, 7)).saved).toBe(true);
+    expect(w.fake.injected).toEqual([0]);
+    const sentBefore = w.fake.sent.length;
+    w.fake.failInject = () => new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: false, saved: false, message: SENTENCES.notAllowed });
+    // Nothing was asked of the page, so there is nothing to put back.
+    expect(w.fake.sent).toHaveLength(sentBefore);
+    expect(w.fake.injected).toEqual([0]);
+    expect(w.fake.captures).toHaveLength(1);
+    w.fake.failInject = () => new Error('No tab with id: 7.');
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.tabGone);
+  });
+
   it('refuses a tab that is not in front, one it cannot see, and a page without our content script', async () => {
     const w = await world();
     w.fake.tab = { ...w.fake.tab, active: false };

@@ -70,6 +70,9 @@ export interface FakeCapture {
   /** What the content script answers to each message type. */
   answers: Partial<Record<Message['type'], (m: Message) => unknown>>;
   failCapture: (n: number) => Error | null;
+  /** For each time the capture code was injected: how many messages had been sent before it. */
+  injected: number[];
+  failInject: () => Error | null;
 }
 
 export function prepared(over: Partial<CapturePrepared> = {}): CapturePrepared {
@@ -98,6 +101,8 @@ export function fakeCapture(): FakeCapture {
       'background→content:capture-notice': () => ({ ok: true }),
     },
     failCapture: () => null,
+    injected: [],
+    failInject: () => null,
     port: null as unknown as CapturePort,
   };
   world.port = {
@@ -119,6 +124,11 @@ export function fakeCapture(): FakeCapture {
         const answer = world.answers[message.type];
         if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
         return answer(message);
+      },
+      injectCapture: async () => {
+        const fail = world.failInject();
+        if (fail) throw fail;
+        world.injected.push(world.sent.length);
       },
     },
     session,
