@@ -41,7 +41,11 @@ export interface RootTracker {
   rediscover(now: number): ShadowRoot[];
 }
 
-export function createRootTracker(doc: Document, now: number): RootTracker {
+/**
+ * `ignore`: shadow roots never to search (our own overlay's: its marks and buttons are not the
+ * page's controls).
+ */
+export function createRootTracker(doc: Document, now: number, ignore: (root: ShadowRoot) => boolean = () => false): RootTracker {
   const known = new Set<Root>();
   let order: Root[] = [];
   let last = now;
@@ -52,6 +56,7 @@ export function createRootTracker(doc: Document, now: number): RootTracker {
     for (const r of roots) {
       if (known.has(r)) continue;
       known.add(r);
+      if (r !== doc && ignore(r as ShadowRoot)) continue;
       order.push(r);
       if (r !== doc) fresh.push(r as ShadowRoot);
     }

@@ -61,7 +61,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let notBefore = 0;
   let emptyRun = 0;
   let tracked: Element[] = [];
-  const roots = createRootTracker(win.document, performance.now());
+  const roots = createRootTracker(win.document, performance.now(), (r) => opts.isOwn(r.host));
 
   const run = (): void => {
     frame = 0;

@@ -46,6 +46,27 @@ async function inPage<T>(html: string, body: string): Promise<T> {
 }
 
 describe('the content script’s roots', () => {
+  it('leaves out the roots it is told to ignore (our overlay’s), at start and when they arrive', async () => {
+    const r = await inPage<{ start: string[]; later: string[]; fresh: string[] }>(
+      '<div id="ours"></div><div id="page"></div>',
+      `shadow('ours', '<button aria-pressed="true">mark</button>');
+       shadow('page', '<p>page</p>');
+       const ignore = (root) => root.host.id.startsWith('ours');
+       const t = createRootTracker(document, 0, ignore);
+       const start = names(t.list());
+       const more = document.createElement('div'); more.id = 'ours-too';
+       more.attachShadow({ mode: 'open' }).innerHTML = '<p>x</p>';
+       const theirs = document.createElement('div'); theirs.id = 'theirs';
+       theirs.attachShadow({ mode: 'open' }).innerHTML = '<p>y</p>';
+       const box = document.createElement('section'); box.append(more, theirs); document.body.append(box);
+       const fresh = names(t.added(box));
+       return { start, later: names(t.list()), fresh };`,
+    );
+    expect(r.start).toEqual(['document', 'page']);
+    expect(r.fresh).toEqual(['theirs']);
+    expect(r.later).toEqual(['document', 'page', 'theirs']);
+  });
+
   it('finds the open shadow roots already in the page, nested ones too, and not closed ones', async () => {
     const r = await inPage<string[]>(
       '<div id="a"></div><div id="b"></div><div id="c"></div>',
