@@ -112,6 +112,14 @@ describe('Firefox ESR with dist-firefox/', () => {
     await page.close();
   });
 
+  it('asks the page’s server for nothing but the pages the test opened', () => {
+    // Firefox's own favicon probe aside, a request here came from the page or from us (a
+    // module-preload link, a fetch from the content script): the page is static.
+    const extra = server.log.filter((r) => !(r.method === 'GET' && (r.path === '/new' || r.path === '/' || r.path === '/favicon.ico')));
+    expect(server.log.some((r) => r.host === 'claude.ai' && r.path === '/new')).toBe(true);
+    expect(extra).toEqual([]);
+  });
+
   it('does not run on a host the manifest does not match', async () => {
     const page = await openRecorded(browser, server.url('example-chat.test', '/'));
     await new Promise((r) => setTimeout(r, 1000));
