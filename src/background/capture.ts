@@ -306,6 +306,9 @@ export async function capture(deps: CaptureDeps, tabId: number): Promise<Capture
     if (!url) throw new CaptureError(SENTENCES.notAllowed);
     if (!/^https?:\/\//.test(url)) throw new CaptureError(SENTENCES.notOurs);
     const { redact } = await settingsOf(deps);
+    // Our content script answers this even before its capture code is there (nothing to put
+    // back): a page without it gets no capture code either, and is refused as not ours.
+    await toContent(deps, tabId, { type: 'background→content:capture-restore' });
     try {
       await deps.port.tabs.injectCapture(tabId);
     } catch (e) {

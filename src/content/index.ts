@@ -190,7 +190,11 @@ let capture: { handle(m: Message): Promise<unknown> | undefined } | null = null;
 function onCapture(message: Message): Promise<unknown> {
   if (!capture) {
     const create = (globalThis as unknown as Record<string, unknown>)[CAPTURE_GLOBAL] as CaptureFactory | undefined;
-    if (typeof create !== 'function') return Promise.resolve({ ok: false, error: 'the capture code is not loaded' });
+    if (typeof create !== 'function') {
+      // Asked before the background injected the capture code: nothing was captured, so there is nothing to put back.
+      if (message.type === 'background→content:capture-restore') return Promise.resolve({ ok: true });
+      return Promise.resolve({ ok: false, error: 'the capture code is not loaded' });
+    }
     capture = create({
       scanNow: () => {
         scheduler?.now();

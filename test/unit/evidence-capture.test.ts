@@ -67,8 +67,8 @@ describe('capture', () => {
     const result = await capture(w.deps, 7);
     expect(result).toMatchObject({ ok: true, saved: true, method: 'viewport', parts: 1, unsaved: null });
     expect(result.message).toBe('Saved to the evidence library: the visible tab; email masked.');
-    expect(types(w.fake.sent)).toEqual(['prepare', 'restore', 'notice']);
-    expect(w.fake.sent[0]).toEqual({ type: 'background→content:capture-prepare', redact: true });
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'restore', 'notice']);
+    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: true });
     expect(w.fake.captures).toHaveLength(1);
     expect(w.imaging.composed).toEqual([{ frames: 1, masks: 1, height: 800 }]);
 
@@ -128,7 +128,7 @@ describe('capture', () => {
     const w = await world();
     await w.store.setSettings({ redact: false });
     const result = await capture(w.deps, 7);
-    expect(w.fake.sent[0]).toEqual({ type: 'background→content:capture-prepare', redact: false });
+    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: false });
     expect(w.imaging.composed[0]!.masks).toBe(0);
     expect(result.message).toMatch(/redaction off/);
     expect((await w.store.get(result.id!))!.record.provenance.redaction).toEqual({ enabled: false, masked: [], regions: 0 });
@@ -149,7 +149,7 @@ describe('capture', () => {
     w.fake.answers['background→content:capture-scroll'] = (m) => ({ scroll: (m as { to: number }).to, regions: [] });
     const result = await capture(w.deps, 7);
     expect(result).toMatchObject({ saved: true, method: 'stitched', parts: 3 });
-    expect(types(w.fake.sent)).toEqual(['prepare', 'scroll', 'scroll', 'scroll', 'restore', 'notice']);
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'scroll', 'scroll', 'scroll', 'restore', 'notice']);
     expect(w.fake.sent.filter((m) => m.type === 'background→content:capture-scroll').map((m) => (m as { to: number }).to)).toEqual([0, 400, 600]);
     expect(w.fake.captures).toHaveLength(3);
     // The clock does not move on its own here, so every later capture waits a full gap.
@@ -171,21 +171,22 @@ describe('capture', () => {
     w.fake.failCapture = () => new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
     const result = await capture(w.deps, 7);
     expect(result).toMatchObject({ ok: false, saved: false, message: SENTENCES.notAllowed });
-    expect(types(w.fake.sent)).toEqual(['prepare', 'restore', 'notice']);
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'restore', 'notice']);
     expect(await w.store.list()).toEqual([]);
   });
 
-  it('loads the capture code into the tab before asking it anything, and stops in plain words when the browser refuses', async () => {
+  it('loads the capture code once our content script has answered, before asking it to prepare, and stops in plain words when the browser refuses', async () => {
     const w = await world();
     expect((await capture(w.deps, 7)).saved).toBe(true);
-    expect(w.fake.injected).toEqual([0]);
+    expect(w.fake.injected).toEqual([1]);
+    expect(types(w.fake.sent).slice(0, 2)).toEqual(['restore', 'prepare']);
     const sentBefore = w.fake.sent.length;
     w.fake.failInject = () => new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
     const result = await capture(w.deps, 7);
     expect(result).toMatchObject({ ok: false, saved: false, message: SENTENCES.notAllowed });
-    // Nothing was asked of the page, so there is nothing to put back.
-    expect(w.fake.sent).toHaveLength(sentBefore);
-    expect(w.fake.injected).toEqual([0]);
+    // The page was asked nothing beyond the opening restore: nothing to put back.
+    expect(types(w.fake.sent.slice(sentBefore))).toEqual(['restore']);
+    expect(w.fake.injected).toEqual([1]);
     expect(w.fake.captures).toHaveLength(1);
     w.fake.failInject = () => new Error('No tab with id: 7.');
     expect((await capture(w.deps, 7)).message).toBe(SENTENCES.tabGone);
@@ -198,8 +199,10 @@ describe('capture', () => {
     w.fake.tab = { ...w.fake.tab, active: true, url: null };
     expect((await capture(w.deps, 7)).message).toBe(SENTENCES.notAllowed);
     w.fake.tab = { ...w.fake.tab, url: 'https://example.org/' };
-    delete w.fake.answers['background→content:capture-prepare'];
+    w.fake.answers = {};
     expect((await capture(w.deps, 7)).message).toBe(SENTENCES.notOurs);
+    // A page where our content script does not run gets no capture code either.
+    expect(w.fake.injected).toEqual([]);
     expect((await capture(w.deps, 99)).message).toBe(SENTENCES.tabGone);
     expect(w.fake.captures).toHaveLength(0);
   });
