@@ -26,7 +26,7 @@ import { CAPTURE_GLOBAL } from '../shared/content-files';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
-import { message as say, onMessage as listen, runtimeId, sendMessage } from './runtime';
+import { message as say, onMessage as listen, runtimeId, sendMessage, shadowRootOf } from './runtime';
 
 const life = new AbortController();
 let last: ScanResult | null = null;
@@ -156,6 +156,7 @@ function start(): void {
   scheduler = createScheduler({
     scan: runScan,
     isOwn: (node) => node === overlay.host || overlay.host.contains(node),
+    shadowOf: shadowRootOf,
     signal: life.signal,
   });
   scheduler.now();

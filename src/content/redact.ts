@@ -14,6 +14,7 @@
  *   name that is also an ordinary word does not blank out the evidence itself.
  */
 import { collectRoots, type Root } from '../engine/dom';
+import { shadowRootOf } from './runtime';
 import type { Report } from '../engine/types';
 import type { RedactionKind } from '../shared/evidence';
 import type { MaskRegion } from '../shared/messages';
@@ -150,7 +151,7 @@ function nameNear(avatar: Element, hinted: Element | null): string | null {
 }
 
 /** The signed-in account's avatars and name, as the page shows them. */
-export function findAccount(doc: Document, roots: readonly Root[] = collectRoots(doc)): Account {
+export function findAccount(doc: Document, roots: readonly Root[] = collectRoots(doc, undefined, shadowRootOf)): Account {
   const avatars = new Set<Element>();
   const names = new Set<string>();
   const consider = (el: Element, marked: boolean, hinted: Element | null): void => {
@@ -258,7 +259,7 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
   const parts = [...new Set(full.flatMap((n) => n.split(/[\s]+/)).filter((p) => p.length >= 3 && /^\p{Lu}/u.test(p)))];
   const partRe = parts.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'gu') : null;
 
-  const roots = collectRoots(doc);
+  const roots = collectRoots(doc, undefined, shadowRootOf);
   const range = doc.createRange();
   const mark = (node: Text, re: RegExp, kind: RedactionKind, seen?: Set<string>): void => {
     const owner = node.parentElement!;

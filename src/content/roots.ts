@@ -1,5 +1,6 @@
 /**
- * The roots a scan searches — the document and every open shadow root in it — kept up to date
+ * The roots a scan searches — the document and every shadow root in it, closed ones too where
+ * the browser lets an extension see them (`shadowOf`) — kept up to date
  * from mutations, so that a scan does not walk the whole page to find them (DESIGN.md budget: a
  * scan costs no more than one plain walk over the page).
  *
@@ -10,7 +11,7 @@
  * attaches later, by script, to an element that was already defined is not seen until it
  * changes.) Roots whose host has left the page are dropped.
  */
-import { collectRoots, type Root } from '../engine/dom';
+import { collectRoots, openShadowRoot, type Root, type ShadowOf } from '../engine/dom';
 
 /** A full walk again at most this often (while the page is shown). */
 export const REDISCOVER_MS = 10_000;
@@ -45,7 +46,13 @@ export interface RootTracker {
  * `ignore`: shadow roots never to search (our own overlay's: its marks and buttons are not the
  * page's controls).
  */
-export function createRootTracker(doc: Document, now: number, ignore: (root: ShadowRoot) => boolean = () => false): RootTracker {
+export function createRootTracker(
+  doc: Document,
+  now: number,
+  ignore: (root: ShadowRoot) => boolean = () => false,
+  shadowOf: ShadowOf = openShadowRoot,
+): RootTracker {
+  const all = (start: Root): Root[] => collectRoots(start, undefined, shadowOf);
   const known = new Set<Root>();
   let order: Root[] = [];
   let last = now;
@@ -62,7 +69,7 @@ export function createRootTracker(doc: Document, now: number, ignore: (root: Sha
     }
     return fresh;
   };
-  learn(collectRoots(doc));
+  learn(all(doc));
 
   return {
     list() {
@@ -75,8 +82,8 @@ export function createRootTracker(doc: Document, now: number, ignore: (root: Sha
     },
     added(el) {
       if (el.firstElementChild === null) {
-        const sr = el.shadowRoot;
-        return sr && !known.has(sr) ? learn(collectRoots(sr)) : [];
+        const sr = shadowOf(el);
+        return sr && !known.has(sr) ? learn(all(sr)) : [];
       }
       const found: Root[] = [];
       const walker = doc.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
@@ -86,8 +93,8 @@ export function createRootTracker(doc: Document, now: number, ignore: (root: Sha
           dirty = true;
           return [];
         }
-        const sr = (node as Element).shadowRoot;
-        if (sr && !known.has(sr)) found.push(...collectRoots(sr));
+        const sr = shadowOf(node as Element);
+        if (sr && !known.has(sr)) found.push(...all(sr));
       }
       return learn(found);
     },
@@ -103,7 +110,7 @@ export function createRootTracker(doc: Document, now: number, ignore: (root: Sha
     rediscover(t) {
       last = t;
       dirty = false;
-      return learn(collectRoots(doc));
+      return learn(all(doc));
     },
   };
 }

@@ -81,3 +81,24 @@ export function onMessage(handler: (message: unknown, sender: Sender) => Promise
     }
   };
 }
+
+interface DomApi {
+  openOrClosedShadowRoot?(el: Element): ShadowRoot | null;
+}
+
+/**
+ * An element's shadow root, closed or open: the content script sees what the page's own scripts
+ * cannot (a closed root is no hiding place for a training switch). Chromium gives extensions
+ * `chrome.dom.openOrClosedShadowRoot(el)`; Firefox gives content scripts the property
+ * `el.openOrClosedShadowRoot`. Elsewhere, open roots only.
+ */
+export function shadowRootOf(el: Element): ShadowRoot | null {
+  try {
+    const dom = (globalThis as { chrome?: { dom?: DomApi } }).chrome?.dom;
+    if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el) ?? null;
+    if ('openOrClosedShadowRoot' in el) return (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
+  } catch {
+    /* an element the API refuses: fall back to what any script sees */
+  }
+  return el.shadowRoot;
+}

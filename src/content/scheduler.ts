@@ -6,7 +6,7 @@
  * A scan that runs long, or keeps finding nothing, spaces the next ones out.
  */
 import { TOGGLE_SELECTOR } from '../engine/controls';
-import type { Root } from '../engine/dom';
+import type { Root, ShadowOf } from '../engine/dom';
 import { createRootTracker, REDISCOVER_MS } from './roots';
 
 const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal], dialog';
@@ -43,6 +43,8 @@ export interface SchedulerOptions {
   scan(roots: Root[]): { found: boolean; tracked: Element[] };
   /** Our own overlay host: mutations inside it are ignored. */
   isOwn(node: Node): boolean;
+  /** An element's shadow root as the content script may see it (closed ones too; runtime.ts). */
+  shadowOf?: ShadowOf;
   signal: AbortSignal;
   win?: Window;
 }
@@ -61,7 +63,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let notBefore = 0;
   let emptyRun = 0;
   let tracked: Element[] = [];
-  const roots = createRootTracker(win.document, performance.now(), (r) => opts.isOwn(r.host));
+  const roots = createRootTracker(win.document, performance.now(), (r) => opts.isOwn(r.host), opts.shadowOf);
 
   const run = (): void => {
     frame = 0;

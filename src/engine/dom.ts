@@ -26,19 +26,25 @@ export function composedContains(outer: Element, inner: Element): boolean {
   return false;
 }
 
+/** An element's shadow root as the caller may see it. */
+export type ShadowOf = (el: Element) => ShadowRoot | null;
+
+/** What a page's own scripts (and the CLI, which runs in the page) see: open shadow roots only. */
+export const openShadowRoot: ShadowOf = (el) => el.shadowRoot;
+
 /**
- * A root (the document) and every open shadow root below it, `start` first. Closed roots are
- * unreachable by design.
+ * A root (the document) and every shadow root below it that `shadowOf` reveals, `start` first:
+ * open ones by default; the content script also sees closed ones (src/content/runtime.ts).
  * This is one pass over the elements, bounded by `maxElements`, and the only full walk a scan makes.
  */
-export function collectRoots(start: Root, maxElements = 500_000): Root[] {
+export function collectRoots(start: Root, maxElements = 500_000, shadowOf: ShadowOf = openShadowRoot): Root[] {
   const roots: Root[] = [start];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i]!;
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     let n = 0;
     for (let node = walker.nextNode(); node && n < maxElements; node = walker.nextNode(), n++) {
-      const sr = (node as Element).shadowRoot;
+      const sr = shadowOf(node as Element);
       if (sr) roots.push(sr);
     }
   }

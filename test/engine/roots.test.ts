@@ -46,6 +46,28 @@ async function inPage<T>(html: string, body: string): Promise<T> {
 }
 
 describe('the content script’s roots', () => {
+  it('finds closed shadow roots too when told how to see them (as the content script is, by the browser), at start and when they arrive', async () => {
+    const r = await inPage<{ plain: string[]; seeing: string[]; fresh: string[] }>(
+      '<div id="a"></div><div id="b"></div>',
+      `const closed = new WeakMap();
+       const close = (host, html) => { const root = host.attachShadow({ mode: 'closed' }); root.innerHTML = html; closed.set(host, root); return root; };
+       close(document.getElementById('a'), '<span id="inner"></span>').getElementById('inner').attachShadow({ mode: 'open' });
+       shadow('b', '<p>b</p>');
+       const shadowOf = (el) => closed.get(el) ?? el.shadowRoot;
+       const plain = names(createRootTracker(document, 0).list());
+       const t = createRootTracker(document, 0, undefined, shadowOf);
+       const seeing = names(t.list());
+       const late = document.createElement('div'); late.id = 'late';
+       close(late, '<p>late</p>');
+       const box = document.createElement('section'); box.append(late); document.body.append(box);
+       const fresh = names(t.added(box));
+       return { plain, seeing, fresh };`,
+    );
+    expect(r.plain).toEqual(['document', 'b']);
+    expect(r.seeing).toEqual(['document', 'a', 'b', 'inner']);
+    expect(r.fresh).toEqual(['late']);
+  });
+
   it('leaves out the roots it is told to ignore (our overlay’s), at start and when they arrive', async () => {
     const r = await inPage<{ start: string[]; later: string[]; fresh: string[] }>(
       '<div id="ours"></div><div id="page"></div>',

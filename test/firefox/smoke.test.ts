@@ -23,6 +23,8 @@ beforeAll(async () => {
     hosts: HOSTS,
     routes: {
       'claude.ai/new': fixture('claude-terms-grace-switch.html'),
+      // The terms dialog inside the last of 2 000 closed shadow roots (?closed).
+      'claude.ai/hostile/shadow': fixture('hostile-shadow-roots.html', { behaviour: false }),
       // The same dialog on a host the manifest does not match.
       'example-chat.test/': fixture('claude-terms-grace-switch.html'),
     },
@@ -112,10 +114,23 @@ describe('Firefox ESR with dist-firefox/', () => {
     await page.close();
   });
 
+  it('outlines the switch behind a closed shadow root, which the page’s own scripts cannot reach', async () => {
+    const page = await openRecorded(browser, server.url('claude.ai', '/hostile/shadow?closed'));
+    expect(await page.evaluate(() => [...document.querySelectorAll('chat-card')].filter((c) => c.shadowRoot).length)).toBe(0);
+    const state = await until(() => seen(page), (s) => s.marks.length > 0, 20_000);
+    expect(state.marks).toHaveLength(1);
+    // The fixture's switch is 28×16 px; nothing else on the page has that size.
+    expect(Math.round(state.marks[0]!.width)).toBe(28);
+    expect(Math.round(state.marks[0]!.height)).toBe(16);
+    expect(state.errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks the page’s server for nothing but the pages the test opened', () => {
     // Firefox's own favicon probe aside, a request here came from the page or from us (a
     // module-preload link, a fetch from the content script): the page is static.
-    const extra = server.log.filter((r) => !(r.method === 'GET' && (r.path === '/new' || r.path === '/' || r.path === '/favicon.ico')));
+    const opened = ['/new', '/', '/hostile/shadow?closed', '/favicon.ico'];
+    const extra = server.log.filter((r) => !(r.method === 'GET' && opened.includes(r.path)));
     expect(server.log.some((r) => r.host === 'claude.ai' && r.path === '/new')).toBe(true);
     expect(extra).toEqual([]);
   });

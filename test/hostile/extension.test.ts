@@ -77,11 +77,17 @@ const elementCount = (page: Page): Promise<number> =>
 
 const training = (r: Report | null): Report['controls'] => r?.controls.filter((c) => c.purpose === 'ai-training') ?? [];
 
-/** Waits for the tab's report to name a training control and for our one mark to sit over it; checks the scan time. */
-async function expectHighlight(v: Visit, name: string, extraMs = 0): Promise<Report> {
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * Waits for the tab's report to name a training control and for our one mark to sit over it;
+ * checks the scan time. `where` finds the switch (by default `[data-hostile-training]` through
+ * a locator, which pierces open shadow roots only).
+ */
+async function expectHighlight(v: Visit, name: string, extraMs = 0, where?: () => Promise<Box | null>): Promise<Report> {
   const marks = v.page.locator(`${OVERLAY_HOST} [data-cl-mark]`);
   await expect.poll(() => marks.count(), { timeout: 20_000, message: `${name}: a mark is drawn` }).toBeGreaterThan(0);
-  const target = await v.page.locator('[data-hostile-training]').boundingBox();
+  const target = where ? await where() : await v.page.locator('[data-hostile-training]').boundingBox();
   expect(target, `${name}: the training switch is on screen`).not.toBeNull();
   await expect
     .poll(async () => {
@@ -99,6 +105,42 @@ async function expectHighlight(v: Visit, name: string, extraMs = 0): Promise<Rep
   console.info(`[hostile] ${name}: ${elements} elements, content-script scan ${report.engine.ms} ms (ceiling ${Math.round(ceiling)} ms), ${report.controls.length} controls reported`);
   expect(report.engine.ms, `${name}: scan time`).toBeLessThanOrEqual(ceiling);
   return report;
+}
+
+interface DomNode {
+  nodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: Array<DomNode & { shadowRootType?: string }>;
+}
+
+/** The `[data-hostile-training]` switch found through DevTools, which sees closed shadow roots: its box and the kind of root it sits in. */
+async function switchBehindClosedRoot(page: Page): Promise<{ box: Box | null; rootType: string | null }> {
+  const cdp = await e2e.ext.context.newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (n: DomNode, rootType: string | null): { node: DomNode; rootType: string | null } | null => {
+      if (n.attributes?.includes('data-hostile-training')) return { node: n, rootType };
+      for (const c of n.children ?? []) {
+        const hit = find(c, rootType);
+        if (hit) return hit;
+      }
+      for (const s of n.shadowRoots ?? []) {
+        const hit = find(s, s.shadowRootType ?? null);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const hit = find(root, null);
+    if (!hit) return { box: null, rootType: null };
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: hit.node.nodeId })) as { model: { border: number[] } };
+    const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
+    const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
+    const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    return { box, rootType: hit.rootType };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 async function expectNoErrors(v: Visit, name: string, pagesOwn: RegExp | null = null): Promise<void> {
@@ -129,6 +171,19 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
     expect(await v.page.locator('chat-card').count()).toBe(2_000);
     await expectHighlight(v, '2000 shadow roots');
     await expectNoErrors(v, '2000 shadow roots');
+    await v.page.close();
+  });
+
+  it('the same 2 000 shadow roots, all closed: the page’s own scripts cannot reach the dialog, the extension can', async () => {
+    const v = await visit(HOSTILE.shadowRoots, '?closed');
+    await expect.poll(() => v.page.locator('chat-card').count()).toBe(2_000);
+    // Nothing in the page's world (nor a locator) sees into them.
+    expect(await v.page.evaluate(() => [...document.querySelectorAll('chat-card')].filter((c) => c.shadowRoot).length)).toBe(0);
+    expect(await v.page.locator('[data-hostile-training]').count()).toBe(0);
+    const closedSwitch = await switchBehindClosedRoot(v.page);
+    expect(closedSwitch.rootType).toBe('closed');
+    await expectHighlight(v, '2000 closed shadow roots', 0, async () => closedSwitch.box);
+    await expectNoErrors(v, '2000 closed shadow roots');
     await v.page.close();
   });
 
