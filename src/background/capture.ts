@@ -184,15 +184,29 @@ async function withDeadline(deps: CaptureDeps, tabId: number, report: Report): P
   return report;
 }
 
-async function build(deps: CaptureDeps, tab: CaptureTab, url: string, prepared: CapturePrepared, frames: Frames, redact: boolean): Promise<{ entry: EvidenceEntry; thumbnail: { bytes: Uint8Array; type: string } | null }> {
+/** An email address in a URL, plain or with its `@` percent-encoded (`authuser=jane%40example.com`). */
+const URL_EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
+
+/**
+ * With redaction on, the email addresses in a URL (Google's `authuser=`, a profile path) become
+ * `[redacted]`: the page's own redaction sees only what the page shows, and the tab's URL goes
+ * into the provenance, the stamp and the picture.
+ */
+export function redactedUrl(url: string): string {
+  return url.replace(URL_EMAIL, '[redacted]');
+}
+
+async function build(deps: CaptureDeps, tab: CaptureTab, tabUrl: string, prepared: CapturePrepared, frames: Frames, redact: boolean): Promise<{ entry: EvidenceEntry; thumbnail: { bytes: Uint8Array; type: string } | null }> {
   // The content script's fresh scan has no sentences (and its words are not trusted): written here,
   // before the record, its report.json and the annotated picture are made from it.
-  const report = await withDeadline(deps, tab.id, wordFindings(validReport(prepared.report, url)!));
+  const checked = await withDeadline(deps, tab.id, wordFindings(validReport(prepared.report, tabUrl)!));
+  const url = redact ? redactedUrl(tabUrl) : tabUrl;
+  const report = redact ? { ...checked, url: redactedUrl(checked.url), target: redactedUrl(checked.target) } : checked;
   const masks = redact ? mapRegions(frames.plan, frames.regions) : [];
   const raw = await deps.imaging.composeRaw(frames.pngs, frames.plan, masks, prepared.viewport.width);
   const rawSha256 = await sha256Hex(raw.png);
   const capturedAt = frames.capturedAt.toISOString();
-  const service = ruleForUrl(url, deps.rules)?.id ?? null;
+  const service = ruleForUrl(tabUrl, deps.rules)?.id ?? null;
   const version = deps.port.extension.version;
   const stamp: Stamp = { rawSha256, url, time: capturedAt, service, version };
   const redaction = { enabled: redact, ...redactionSummary(masks) };

@@ -134,6 +134,37 @@ describe('capture', () => {
     expect((await w.store.get(result.id!))!.record.provenance.redaction).toEqual({ enabled: false, masked: [], regions: 0 });
   });
 
+  it('takes an email address out of the tab’s URL when redaction is on (provenance, stamp, report), and keeps it when off', async () => {
+    const url = 'https://claude.ai/settings?authuser=jane.doe%40example.com&x=1';
+    const urlPlain = 'https://claude.ai/u/jane.doe@example.com/settings';
+    const stampOf = (files: Record<string, Uint8Array>) => parseStampText(readTextChunks(files['annotated.png']!).find((c) => c.keyword === STAMP_KEYWORD)!.text);
+    for (const [tabUrl, want] of [
+      [url, 'https://claude.ai/settings?authuser=[redacted]&x=1'],
+      [urlPlain, 'https://claude.ai/u/[redacted]/settings'],
+    ] as const) {
+      const w = await world();
+      w.fake.tab = { ...w.fake.tab, url: tabUrl };
+      w.fake.answers['background→content:capture-prepare'] = () => prepared({ report: report({ url: tabUrl }) });
+      const result = await capture(w.deps, 7);
+      expect(result.saved, result.message).toBe(true);
+      const { record, files } = (await w.store.get(result.id!))!;
+      expect(record.provenance.url).toBe(want);
+      expect(stampOf(files).url).toBe(want);
+      expect(record.report.url).toBe(want);
+      expect(JSON.stringify(record)).not.toContain('jane.doe');
+      // The service is still known from the real URL.
+      expect(record.provenance.service).toBe('claude');
+    }
+    const w = await world();
+    await w.store.setSettings({ redact: false });
+    w.fake.tab = { ...w.fake.tab, url };
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ report: report({ url }) });
+    const result = await capture(w.deps, 7);
+    const { record, files } = (await w.store.get(result.id!))!;
+    expect(record.provenance.url).toBe(url);
+    expect(stampOf(files).url).toBe(url);
+  });
+
   it('stitches a scrolling dialog: one capture per step, at most two a second, then restores', async () => {
     const w = await world();
     const layout: StitchLayout = {
@@ -230,7 +261,7 @@ describe('capture', () => {
     const result: CaptureResult = await capture(w.deps, 7);
     expect(result).toMatchObject({ ok: true, saved: false });
     expect(result.message).toMatch(/full, so this capture was not saved.*download it instead/i);
-    expect(result.unsaved?.fileName).toMatch(/^consent-lens-claude-2025-09-26T12-00-00Z-id-\d+-\d\.zip$/);
+    expect(result.unsaved?.fileName).toMatch(/^consent-lens-claude-2025-09-26T12-00-00Z-id-\d+-\d+\.zip$/);
     const zip = unzipSync(new Uint8Array(Buffer.from(result.unsaved!.zipBase64, 'base64')));
     expect(Object.keys(zip).sort()).toEqual(['SHA256SUMS', 'annotated.png', 'dom.html', 'raw.png', 'record.json', 'report.html', 'report.json']);
     // The page hears it too (the keyboard shortcut has no popup).
