@@ -32,12 +32,28 @@ export async function turnOff(t: ControlTarget, before: State, settleMs = 150): 
   await nextFrames(win, settleMs);
   const after = stateOf(t, before);
   if (after === 'off') return { ok: true, before, after, message: message('resultTurnedOff') };
+  // A menu button named by its action (Google's "Turn off ▾") only opens the page's menu. Which
+  // item to take is the person's call — one of them also deletes their activity — so we stop here
+  // and say so, rather than report that the change did not take.
+  if (openedMenu(target)) return { ok: false, before, after, message: message('resultMenuOpened') };
   return {
     ok: false,
     before,
     after,
     message: message('resultNotTaken'),
   };
+}
+
+function openedMenu(button: Element): boolean {
+  const popup = button.getAttribute('aria-haspopup');
+  if (!popup || popup === 'false' || popup === 'dialog') return false;
+  if (button.getAttribute('aria-expanded') === 'true') return true;
+  const doc = button.ownerDocument;
+  const controlled = button.getAttribute('aria-controls');
+  const menu = (controlled && doc.getElementById(controlled)) || doc.querySelector('[role=menu]');
+  if (!menu) return false;
+  const r = menu.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
 }
 
 export function showMe(t: ControlTarget): ShowMeResult {
