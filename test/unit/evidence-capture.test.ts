@@ -137,7 +137,7 @@ describe('capture', () => {
   it('takes an email address out of the tab’s URL when redaction is on (provenance, stamp, report), and keeps it when off', async () => {
     const url = 'https://claude.ai/settings?authuser=jane.doe%40example.com&x=1';
     const urlPlain = 'https://claude.ai/u/jane.doe@example.com/settings';
-    const stampOf = (files: Record<string, Uint8Array>) => parseStampText(readTextChunks(files['annotated.png']!).find((c) => c.keyword === STAMP_KEYWORD)!.text);
+    const stampUrl = (files: Record<string, Uint8Array>) => parseStampText(readTextChunks(files['annotated.png']!).find((c) => c.keyword === STAMP_KEYWORD)!.text)?.url;
     for (const [tabUrl, want] of [
       [url, 'https://claude.ai/settings?authuser=[redacted]&x=1'],
       [urlPlain, 'https://claude.ai/u/[redacted]/settings'],
@@ -149,7 +149,7 @@ describe('capture', () => {
       expect(result.saved, result.message).toBe(true);
       const { record, files } = (await w.store.get(result.id!))!;
       expect(record.provenance.url).toBe(want);
-      expect(stampOf(files).url).toBe(want);
+      expect(stampUrl(files)).toBe(want);
       expect(record.report.url).toBe(want);
       expect(JSON.stringify(record)).not.toContain('jane.doe');
       // The service is still known from the real URL.
@@ -162,7 +162,7 @@ describe('capture', () => {
     const result = await capture(w.deps, 7);
     const { record, files } = (await w.store.get(result.id!))!;
     expect(record.provenance.url).toBe(url);
-    expect(stampOf(files).url).toBe(url);
+    expect(stampUrl(files)).toBe(url);
   });
 
   it('stitches a scrolling dialog: one capture per step, at most two a second, then restores', async () => {
