@@ -116,7 +116,7 @@ async function scanRows(ext: ExtensionBrowser, server: FixtureServer, raw: Recor
         label: `Scan ÷ walk, ${name}`,
         value: scan / walk,
         unit: 'ratio',
-        detail: `scan ${fmt(scan)} (cold ${fmt(r.coldScanMs)}) / walk ${fmt(walk)}; ${r.elements} elements; finding its ${r.roots} root(s) once: ${fmt(r.rootsMs)}`,
+        detail: `scan ${fmt(scan)} (cold ${fmt(r.coldScanMs)}) / walk ${fmt(walk)}; ${r.elements} elements; finding its ${r.roots} root(s) and their elements with a role once: ${fmt(r.rootsMs)}`,
         budget: BUDGETS.scanToWalk,
       });
       if (dialog) {

@@ -7,7 +7,8 @@
  */
 import '../engine/lexicon-builtin';
 import { scan, type ScanResult } from '../engine/scan';
-import { collectRoots, type Root } from '../engine/dom';
+import type { Root } from '../engine/dom';
+import { createRootTracker, type RootTracker } from '../content/roots';
 import { findDeadline } from '../engine/deadline';
 import { wordFindings } from '../engine/findings-words';
 import { parseColour, type Rgba } from '../engine/colour';
@@ -19,8 +20,9 @@ import { sanitisedExcerpt } from '../report/sanitise';
 export interface PageApi {
   scan(target: string): Report;
   /**
-   * For the benchmark: the scan as the content script makes it — over roots found once
-   * (`trackRoots`, which answers how long finding them took) rather than by a walk per scan,
+   * For the benchmark: the scan as the content script makes it — over the roots and the
+   * elements with a role found once and then kept from mutations (`trackRoots`, which answers
+   * how long finding them took) rather than by a walk and a query per scan,
    * without the deadline reader and the findings' sentences (the background writes both) and
    * without this file's check for replaced DOM functions. Its findings are worded, as the CLI's are (the content script leaves
    * that to the background).
@@ -116,7 +118,44 @@ function replacedByPage(): string[] {
 }
 
 let last: ScanResult | null = null;
-let tracked: Root[] | null = null;
+
+/**
+ * For the benchmark: the roots and the role index kept as the content script keeps them
+ * (src/content/roots.ts), fed by a mutation observer; the records not yet delivered are taken in
+ * at the start of each scan, inside its timing, as the content script's scheduler does.
+ */
+let tracker: RootTracker | null = null;
+let observer: MutationObserver | null = null;
+const observed = new WeakSet<Node>();
+function watch(root: Root): void {
+  if (observed.has(root)) return;
+  observed.add(root);
+  observer?.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['role'] });
+}
+function apply(t: RootTracker, records: MutationRecord[]): void {
+  for (const r of records) {
+    if (r.type === 'childList') {
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === Node.ELEMENT_NODE) for (const sr of t.added(n as Element)) watch(sr);
+    } else if (r.attributeName === 'role') {
+      t.roleChanged(r.target as Element);
+    }
+  }
+}
+function track(): RootTracker {
+  if (tracker) return tracker;
+  const t = createRootTracker(document, performance.now());
+  observer = new MutationObserver((records) => apply(t, records));
+  for (const r of t.list()) watch(r);
+  tracker = t;
+  return t;
+}
+function synced(): RootTracker {
+  const t = track();
+  apply(t, observer?.takeRecords() ?? []);
+  const now = performance.now();
+  if (t.stale(now, false)) for (const sr of t.rediscover(now)) watch(sr);
+  return t;
+}
 
 function excerpt(): string {
   const report = last?.report;
@@ -135,10 +174,13 @@ const api: PageApi = {
   },
   trackRoots: () => {
     const t0 = performance.now();
-    tracked = collectRoots(document);
-    return { roots: tracked.length, ms: performance.now() - t0 };
+    const t = track();
+    return { roots: t.list().length, ms: performance.now() - t0 };
   },
-  scanTracked: (target) => scan(document, { rules: BUILTIN_RULES, target, roots: (tracked ??= collectRoots(document)) }).report,
+  scanTracked: (target) => {
+    const t = synced();
+    return scan(document, { rules: BUILTIN_RULES, target, roots: t.list(), rolesOf: t.rolesOf }).report;
+  },
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,
   drawAnnotation,

@@ -119,8 +119,8 @@ function textsFor(result: ScanResult): string[] {
   return out;
 }
 
-function runScan(roots: Root[]): { found: boolean; tracked: Element[] } {
-  const result = scan(document, { rules, roots });
+function runScan(roots: Root[], rolesOf: (root: Root) => Element[]): { found: boolean; tracked: Element[] } {
+  const result = scan(document, { rules, roots, rolesOf });
   last = result;
   const found = training(result);
   for (const c of found) {

@@ -11,7 +11,7 @@
  * attaches later, by script, to an element that was already defined is not seen until it
  * changes.) Roots whose host has left the page are dropped.
  */
-import { collectRoots, openShadowRoot, type Root, type ShadowOf } from '../engine/dom';
+import { byPosition, collectRoots, openShadowRoot, type Root, type ShadowOf } from '../engine/dom';
 
 /** A full walk again at most this often (while the page is shown). */
 export const REDISCOVER_MS = 10_000;
@@ -40,6 +40,14 @@ export interface RootTracker {
   invalidate(): void;
   /** One full walk; returns the roots not known before. */
   rediscover(now: number): ShadowRoot[];
+  /** An element's `role` attribute was set or changed (from an attribute mutation). */
+  roleChanged(el: Element): void;
+  /**
+   * The elements of `root` that have a `role` attribute, in document order, as
+   * `root.querySelectorAll('[role]')` would give them: kept from the same walks and mutations
+   * as the roots, so a scan does not query the whole page for them.
+   */
+  rolesOf(root: Root): Element[];
 }
 
 /**
@@ -57,6 +65,18 @@ export function createRootTracker(
   let order: Root[] = [];
   let last = now;
   let dirty = false;
+  // Per root: every element seen with a role (some may have lost it, or left), and the checked,
+  // ordered list made from it at the last ask (null after something was added).
+  const roles = new Map<Root, { seen: Set<Element>; list: Element[] | null }>();
+  const queryRoles = (r: Root): void => void roles.set(r, { seen: new Set(r.querySelectorAll('[role]')), list: null });
+  const noteRole = (el: Element): void => {
+    const entry = roles.get(el.getRootNode() as Root);
+    if (entry) {
+      // Also when seen before: it may have moved, and the list is in document order.
+      entry.seen.add(el);
+      entry.list = null;
+    }
+  };
 
   const learn = (roots: Iterable<Root>): ShadowRoot[] => {
     const fresh: ShadowRoot[] = [];
@@ -65,6 +85,7 @@ export function createRootTracker(
       known.add(r);
       if (r !== doc && ignore(r as ShadowRoot)) continue;
       order.push(r);
+      queryRoles(r);
       if (r !== doc) fresh.push(r as ShadowRoot);
     }
     return fresh;
@@ -77,10 +98,12 @@ export function createRootTracker(
         order = order.filter((r) => r === doc || (r as ShadowRoot).host.isConnected);
         known.clear();
         for (const r of order) known.add(r);
+        for (const r of roles.keys()) if (!known.has(r)) roles.delete(r);
       }
       return order.slice();
     },
     added(el) {
+      if (el.hasAttribute('role')) noteRole(el);
       if (el.firstElementChild === null) {
         const sr = shadowOf(el);
         return sr && !known.has(sr) ? learn(all(sr)) : [];
@@ -93,6 +116,7 @@ export function createRootTracker(
           dirty = true;
           return [];
         }
+        if (node !== el && (node as Element).hasAttribute('role')) noteRole(node as Element);
         const sr = shadowOf(node as Element);
         if (sr && !known.has(sr)) found.push(...all(sr));
       }
@@ -110,7 +134,22 @@ export function createRootTracker(
     rediscover(t) {
       last = t;
       dirty = false;
-      return learn(all(doc));
+      const fresh = learn(all(doc));
+      // Something may have been missed (a subtree too large to walk, a storm): ask again.
+      for (const r of order) if (!fresh.includes(r as ShadowRoot)) queryRoles(r);
+      return fresh;
+    },
+    roleChanged(el) {
+      if (el.hasAttribute('role')) noteRole(el);
+    },
+    rolesOf(root) {
+      const entry = roles.get(root);
+      if (!entry) return Array.from(root.querySelectorAll('[role]'));
+      if (!entry.list) {
+        for (const el of entry.seen) if (!el.isConnected || el.getRootNode() !== root) entry.seen.delete(el);
+        entry.list = Array.from(entry.seen).sort(byPosition);
+      }
+      return entry.list.filter((el) => el.isConnected && el.hasAttribute('role') && el.getRootNode() === root);
     },
   };
 }

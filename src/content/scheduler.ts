@@ -40,7 +40,7 @@ export interface SchedulerOptions {
    * Runs one scan of `roots` (the document and its open shadow roots, kept up to date here);
    * returns whether it found anything worth tracking, and the elements to watch.
    */
-  scan(roots: Root[]): { found: boolean; tracked: Element[] };
+  scan(roots: Root[], rolesOf: (root: Root) => Element[]): { found: boolean; tracked: Element[] };
   /** Our own overlay host: mutations inside it are ignored. */
   isOwn(node: Node): boolean;
   /** An element's shadow root as the content script may see it (closed ones too; runtime.ts). */
@@ -72,8 +72,19 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const t0 = performance.now();
     let result: ReturnType<SchedulerOptions['scan']>;
     try {
+      // Mutations not yet delivered to the callback (made earlier in this frame) are taken in
+      // first, so the roots and the role index are current.
+      const pending = observer.takeRecords();
+      if (pending.length) {
+        onMutations(pending);
+        // This scan covers them: no second one for the same changes.
+        if (frame) win.cancelAnimationFrame(frame);
+        if (timer) win.clearTimeout(timer);
+        frame = 0;
+        timer = 0;
+      }
       if (roots.stale(t0, false)) for (const r of roots.rediscover(t0)) observe(r);
-      result = opts.scan(roots.list());
+      result = opts.scan(roots.list(), roots.rolesOf);
     } catch {
       return;
     }
@@ -158,8 +169,10 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
             break;
           }
         }
-      } else if (r.type === 'attributes' && !relevant) {
+      } else if (r.type === 'attributes') {
         const el = r.target as Element;
+        if (r.attributeName === 'role') roots.roleChanged(el);
+        if (relevant) continue;
         try {
           if ((el.matches(RELEVANT_SELECTOR) || touchesTracked(el)) && !opts.isOwn(el)) relevant = true;
         } catch {
@@ -280,6 +293,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const el = q.el;
     const stop = (): void => {
       quiet = null;
+      // What changed in it unobserved (a role set on an element already there shows in no
+      // glance) is learned now: one walk of at most STREAM_MAX_ELEMENTS elements.
+      if (el.isConnected) newRoots(el);
       observeAll();
     };
     if (opts.signal.aborted) return;

@@ -71,8 +71,9 @@ export interface IndexedRoot {
   roles: Element[];
 }
 
-export function indexRoots(roots: readonly Root[]): IndexedRoot[] {
-  return roots.map((root) => ({ root, roles: Array.from(root.querySelectorAll('[role]')) }));
+/** `rolesOf`: the elements with a role, in document order, when the caller keeps them (src/content/roots.ts). */
+export function indexRoots(roots: readonly Root[], rolesOf?: (root: Root) => readonly Element[]): IndexedRoot[] {
+  return roots.map((root) => ({ root, roles: rolesOf ? rolesOf(root).slice() : Array.from(root.querySelectorAll('[role]')) }));
 }
 
 /**

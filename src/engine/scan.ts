@@ -58,6 +58,11 @@ export interface ScanOptions {
    * (src/content/roots.ts), so its scans do not walk the page.
    */
   roots?: readonly Root[];
+  /**
+   * The elements of a root that have a `role` attribute, in document order, when the caller
+   * keeps them from mutations (the content script: src/content/roots.ts); else one query per root.
+   */
+  rolesOf?: (root: Root) => readonly Element[];
 }
 
 /** The live elements behind one reported control, for highlighting and for acting on a click of ours. */
@@ -274,7 +279,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
 
   try {
     roots = opts.roots ? opts.roots.filter((r) => r === doc || (r as ShadowRoot).host?.isConnected) : collectRoots(doc);
-    const index = indexRoots(roots);
+    const index = indexRoots(roots, opts.rolesOf);
     const all: Named[] = [];
     for (const c of findCandidates(index)) {
       try {

@@ -68,6 +68,56 @@ describe('the content script’s roots', () => {
     expect(r.fresh).toEqual(['late']);
   });
 
+  it('keeps the elements with a role per root, in document order, exactly as a query would find them', async () => {
+    const r = await inPage<Record<string, string[] | boolean>>(
+      '<div id="top" role="main"><p id="p1">x</p><div id="host"></div><span id="s" role="note"></span></div>',
+      `shadow('host', '<div id="in" role="switch"></div>');
+       const t = createRootTracker(document, 0);
+       const ids = (list) => list.map((e) => e.id);
+       const host = document.getElementById('host');
+       const sr = host.shadowRoot;
+       const same = () => [...t.list()].every((root) => ids(t.rolesOf(root)).join() === ids([...root.querySelectorAll('[role]')]).join());
+       const out = { start: ids(t.rolesOf(document)), inShadow: ids(t.rolesOf(sr)) };
+       // Added before an element that is already there: document order, not order of arrival.
+       const box = document.createElement('section');
+       box.innerHTML = '<b id="new1" role="dialog"><i id="new2" role="switch"></i></b>';
+       document.getElementById('top').before(box);
+       t.added(box);
+       out.added = ids(t.rolesOf(document));
+       // A role set later, from an attribute mutation; one removed; one element removed.
+       document.getElementById('p1').setAttribute('role', 'checkbox');
+       t.roleChanged(document.getElementById('p1'));
+       document.getElementById('s').removeAttribute('role');
+       document.getElementById('new2').remove();
+       out.changed = ids(t.rolesOf(document));
+       // Moved to the front (re-added): back in document order.
+       const p1 = document.getElementById('p1');
+       document.body.prepend(p1);
+       t.added(p1);
+       out.moved = ids(t.rolesOf(document));
+       // A subtree too big to walk here: the next rediscovery asks again.
+       const big = document.createElement('div');
+       big.innerHTML = '<span></span>'.repeat(2100) + '<em id="deep" role="switch"></em>';
+       document.body.append(big);
+       t.added(big);
+       out.missedBeforeWalk = !ids(t.rolesOf(document)).includes('deep');
+       out.stale = t.stale(0, false);
+       t.rediscover(1);
+       out.afterWalk = ids(t.rolesOf(document));
+       out.same = same();
+       return out;`,
+    );
+    expect(r.start).toEqual(['top', 's']);
+    expect(r.inShadow).toEqual(['in']);
+    expect(r.added).toEqual(['new1', 'new2', 'top', 's']);
+    expect(r.changed).toEqual(['new1', 'top', 'p1']);
+    expect(r.moved).toEqual(['p1', 'new1', 'top']);
+    expect(r.missedBeforeWalk).toBe(true);
+    expect(r.stale).toBe(true);
+    expect(r.afterWalk).toEqual(['p1', 'new1', 'top', 'deep']);
+    expect(r.same).toBe(true);
+  });
+
   it('leaves out the roots it is told to ignore (our overlay’s), at start and when they arrive', async () => {
     const r = await inPage<{ start: string[]; later: string[]; fresh: string[] }>(
       '<div id="ours"></div><div id="page"></div>',
