@@ -136,7 +136,8 @@ export function createRootTracker(
       dirty = false;
       const fresh = learn(all(doc));
       // Something may have been missed (a subtree too large to walk, a storm): ask again.
-      for (const r of order) if (!fresh.includes(r as ShadowRoot)) queryRoles(r);
+      const asked = new Set<Root>(fresh);
+      for (const r of order) if (!asked.has(r)) queryRoles(r);
       return fresh;
     },
     roleChanged(el) {
