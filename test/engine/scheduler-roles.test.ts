@@ -1,0 +1,72 @@
+/**
+ * The content script's scheduler (src/content/scheduler.ts) in real Chromium: the role index
+ * its scans get (`rolesOf`) follows the page — a role set on an element already there (an
+ * attribute mutation), elements added and removed — including changes made in the same task
+ * just before a scan, which the observer has not delivered yet (the scan takes them in first).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openLab, type Lab } from '../helpers/browser';
+
+let lab: Lab;
+let page: Page;
+let bundle = '';
+
+beforeAll(async () => {
+  const out = await build({
+    stdin: {
+      contents: `import { createScheduler } from './src/content/scheduler';\nglobalThis.__scheduler = { createScheduler };`,
+      resolveDir: resolve(import.meta.dirname, '../..'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  bundle = out.outputFiles[0]!.text;
+  lab = await openLab();
+  page = await lab.context.newPage();
+});
+
+afterAll(async () => lab?.close());
+
+describe('the scheduler’s role index', () => {
+  it('gives each scan the elements with a role as they are now, without querying the page', async () => {
+    await page.setContent('<div id="a">a</div><span id="b" role="note"></span><div id="host"></div>');
+    await page.addScriptTag({ content: bundle });
+    const seen = await page.evaluate(() => {
+      const { createScheduler } = (globalThis as unknown as { __scheduler: { createScheduler: (o: unknown) => { now(): void } } }).__scheduler;
+      const calls: string[][] = [];
+      const ac = new AbortController();
+      const s = createScheduler({
+        scan: (roots: Array<Document | ShadowRoot>, rolesOf: (r: Document | ShadowRoot) => Element[]) => {
+          calls.push(roots.flatMap((r) => rolesOf(r).map((e) => e.id)));
+          return { found: false, tracked: [] };
+        },
+        isOwn: () => false,
+        signal: ac.signal,
+      });
+      s.now();
+      // Same task, no microtask between: the observer has not delivered these yet.
+      document.getElementById('a')!.setAttribute('role', 'switch');
+      s.now();
+      document.getElementById('b')!.remove();
+      const added = document.createElement('p');
+      added.innerHTML = '<i id="c" role="checkbox"></i>';
+      document.body.prepend(added);
+      s.now();
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<em id="d" role="radio"></em>';
+      // A root attached to an element already in the page shows in no mutation: not yet known.
+      s.now();
+      document.getElementById('a')!.removeAttribute('role');
+      s.now();
+      ac.abort();
+      return calls;
+    });
+    expect(seen).toEqual([['b'], ['a', 'b'], ['c', 'a'], ['c', 'a'], ['c']]);
+  });
+});
