@@ -55,11 +55,17 @@ describe('the scheduler’s role index', () => {
       s.now();
       document.getElementById('b')!.remove();
       const added = document.createElement('p');
-      added.innerHTML = '<i id="c" role="checkbox"></i>';
+      const c = document.createElement('i');
+      c.id = 'c';
+      c.setAttribute('role', 'checkbox');
+      added.append(c);
       document.body.prepend(added);
       s.now();
       const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
-      root.innerHTML = '<em id="d" role="radio"></em>';
+      const d = document.createElement('em');
+      d.id = 'd';
+      d.setAttribute('role', 'radio');
+      root.append(d);
       // A root attached to an element already in the page shows in no mutation: not yet known.
       s.now();
       document.getElementById('a')!.removeAttribute('role');
