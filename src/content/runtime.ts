@@ -91,14 +91,22 @@ interface DomApi {
  * cannot (a closed root is no hiding place for a training switch). Chromium gives extensions
  * `chrome.dom.openOrClosedShadowRoot(el)`; Firefox gives content scripts the property
  * `el.openOrClosedShadowRoot`. Elsewhere, open roots only.
+ *
+ * Asked of custom elements only (a name with a hyphen: web components, where closed roots live).
+ * Every walk of the page asks this of every element, and Chromium's call costs about 1.2 µs per
+ * element (throwing, at about 5 µs, for SVG ones) against 0.04 µs for `shadowRoot`: on a 10k
+ * element chat page, 30 ms against 0.4 ms. A closed root on a built-in element (a `div`) is
+ * therefore not seen; an open one is, as before.
  */
 export function shadowRootOf(el: Element): ShadowRoot | null {
+  const open = el.shadowRoot;
+  if (open || !el.localName.includes('-')) return open;
   try {
     const dom = (globalThis as { chrome?: { dom?: DomApi } }).chrome?.dom;
     if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el) ?? null;
     if ('openOrClosedShadowRoot' in el) return (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
   } catch {
-    /* an element the API refuses: fall back to what any script sees */
+    /* an element the API refuses: open roots only, as any script sees them */
   }
-  return el.shadowRoot;
+  return null;
 }

@@ -72,8 +72,8 @@ export interface IndexedRoot {
 }
 
 /** `rolesOf`: the elements with a role, in document order, when the caller keeps them (src/content/roots.ts). */
-export function indexRoots(roots: readonly Root[], rolesOf?: (root: Root) => readonly Element[]): IndexedRoot[] {
-  return roots.map((root) => ({ root, roles: rolesOf ? rolesOf(root).slice() : Array.from(root.querySelectorAll('[role]')) }));
+export function indexRoots(roots: readonly Root[], rolesOf?: (root: Root) => Element[]): IndexedRoot[] {
+  return roots.map((root) => ({ root, roles: rolesOf ? rolesOf(root) : Array.from(root.querySelectorAll('[role]')) }));
 }
 
 /**

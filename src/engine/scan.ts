@@ -62,7 +62,7 @@ export interface ScanOptions {
    * The elements of a root that have a `role` attribute, in document order, when the caller
    * keeps them from mutations (the content script: src/content/roots.ts); else one query per root.
    */
-  rolesOf?: (root: Root) => readonly Element[];
+  rolesOf?: (root: Root) => Element[];
 }
 
 /** The live elements behind one reported control, for highlighting and for acting on a click of ours. */

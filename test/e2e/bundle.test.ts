@@ -33,17 +33,22 @@ const MARKERS = [
   'weiterentwickl',
 ];
 
+/** `file: marker` for every marker found in the built files. */
+async function markersIn(files: readonly string[], markers: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) {
+    const code = await readFile(join(dist, file), 'utf8');
+    for (const m of markers) if (code.includes(m)) found.push(`${file}: ${m}`);
+  }
+  return found;
+}
+
 describe('the word lists in the built extension', () => {
   it('are in none of the content script’s files, and all in the background’s', async () => {
     expect(MARKERS.length).toBeGreaterThan(40);
     const content = (await contentScriptGraph(dist)).map((c) => c.file);
     expect(content).toEqual([CONTENT_FILE, CAPTURE_FILE]);
-    const found: string[] = [];
-    for (const file of content) {
-      const code = await readFile(join(dist, file), 'utf8');
-      for (const m of MARKERS) if (code.includes(m)) found.push(`${file}: ${m}`);
-    }
-    expect(found).toEqual([]);
+    expect(await markersIn(content, MARKERS)).toEqual([]);
 
     const files = (await readdir(join(dist, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
     const holders: string[] = [];
@@ -85,12 +90,7 @@ describe('the findings\' sentences and sources in the built extension', () => {
     expect(SENTENCE_MARKERS).toContain('CJEU C-673/17 (Planet49)');
     const content = (await contentScriptGraph(dist)).map((c) => c.file);
     expect(content).toEqual([CONTENT_FILE, CAPTURE_FILE]);
-    const found: string[] = [];
-    for (const file of content) {
-      const code = await readFile(join(dist, file), 'utf8');
-      for (const m of SENTENCE_MARKERS) if (code.includes(m)) found.push(`${file}: ${m}`);
-    }
-    expect(found).toEqual([]);
+    expect(await markersIn(content, SENTENCE_MARKERS)).toEqual([]);
 
     const background = await backgroundChunk();
     expect(content).not.toContain(background);

@@ -4,28 +4,15 @@
  * roots whose host left the page are dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openLab, type Lab } from '../helpers/browser';
+import { openLab, pageBundle, type Lab } from '../helpers/browser';
 
 let lab: Lab;
 let page: Page;
 let bundle = '';
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents: `import { createRootTracker, REDISCOVER_MS } from './src/content/roots';\nglobalThis.__roots = { createRootTracker, REDISCOVER_MS };`,
-      resolveDir: resolve(import.meta.dirname, '../..'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await pageBundle(`import { createRootTracker, REDISCOVER_MS } from './src/content/roots';\nglobalThis.__roots = { createRootTracker, REDISCOVER_MS };`);
   lab = await openLab();
   page = await lab.context.newPage();
 });

@@ -5,28 +5,15 @@
  * just before a scan, which the observer has not delivered yet (the scan takes them in first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openLab, type Lab } from '../helpers/browser';
+import { openLab, pageBundle, type Lab } from '../helpers/browser';
 
 let lab: Lab;
 let page: Page;
 let bundle = '';
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents: `import { createScheduler } from './src/content/scheduler';\nglobalThis.__scheduler = { createScheduler };`,
-      resolveDir: resolve(import.meta.dirname, '../..'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await pageBundle(`import { createScheduler } from './src/content/scheduler';\nglobalThis.__scheduler = { createScheduler };`);
   lab = await openLab();
   page = await lab.context.newPage();
 });

@@ -5,14 +5,10 @@
  * in the page) — every sentence, source and number — but for the scan's time and duration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
 import { expectations } from './expectations';
-import { openLab, scanFixture, type Lab } from '../helpers/browser';
+import { openLab, pageBundle, scanFixture, type Lab } from '../helpers/browser';
 import { wordFindings } from '../../src/engine/findings-words';
 import type { Report } from '../../src/engine/types';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The engine without the words, as the content script has it (plus the deadline reader, which the CLI's scan has). */
 const UNWORDED_ENTRY = `
@@ -27,8 +23,7 @@ let lab: Lab;
 let unworded: string;
 beforeAll(async () => {
   lab = await openLab();
-  const out = await build({ stdin: { contents: UNWORDED_ENTRY, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', target: 'chrome120' });
-  unworded = out.outputFiles[0]!.text;
+  unworded = await pageBundle(UNWORDED_ENTRY);
 });
 afterAll(async () => {
   await lab?.close();

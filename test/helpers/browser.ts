@@ -1,5 +1,6 @@
 /** Real Chromium for engine tests: the system browser, the engine bundle the CLI injects. */
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/cli/chromium';
@@ -8,6 +9,16 @@ import { scanPage } from '../../src/cli/run';
 import type { Report } from '../../src/engine/types';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Source (TypeScript, imports relative to the project root) bundled into one script to add to a
+ * page: how a browser test runs a module of ours in real Chromium.
+ */
+export async function pageBundle(contents: string): Promise<string> {
+  const out = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', target: 'chrome120', write: false, logLevel: 'silent' });
+  return out.outputFiles[0]!.text;
+}
 
 export function fixtureUrl(file: string): string {
   return pathToFileURL(resolve(FIXTURES, file)).href;

@@ -12,8 +12,9 @@ afterEach(() => {
   delete g.chrome;
 });
 
+/** Closed roots are looked for on custom elements only (see shadowRootOf). */
 function closedHost(): { host: HTMLElement; root: ShadowRoot } {
-  const host = document.createElement('div');
+  const host = document.createElement('chat-card');
   const root = host.attachShadow({ mode: 'closed' });
   return { host, root };
 }
@@ -33,6 +34,14 @@ describe('the shadow root the content script sees', () => {
     g.chrome = { dom: { openOrClosedShadowRoot: (el: Element) => (asked.push(el), root) } };
     expect(shadowRootOf(host)).toBe(root);
     expect(asked).toEqual([host]);
+    // Not asked of built-in elements, nor when the root is open: the call is costly, and a walk makes it for every element.
+    const div = document.createElement('div');
+    div.attachShadow({ mode: 'closed' });
+    const open = document.createElement('chat-card');
+    const openRoot = open.attachShadow({ mode: 'open' });
+    expect(shadowRootOf(div)).toBeNull();
+    expect(shadowRootOf(open)).toBe(openRoot);
+    expect(asked).toEqual([host]);
   });
 
   it('is the closed one Firefox’s element.openOrClosedShadowRoot property gives', () => {
@@ -46,5 +55,6 @@ describe('the shadow root the content script sees', () => {
     const root = open.attachShadow({ mode: 'open' });
     g.chrome = { dom: { openOrClosedShadowRoot: () => { throw new Error('Invalid element'); } } };
     expect(shadowRootOf(open)).toBe(root);
+    expect(shadowRootOf(closedHost().host)).toBeNull();
   });
 });

@@ -16,27 +16,13 @@ import { round2 } from '../../src/engine/colour';
 import { px } from '../../src/engine/px';
 import type { Control, ControlKind, Finding, FindingId, Report, Severity, State, Surface, SurfaceKind } from '../../src/engine/types';
 import { BUILTIN_RULES } from '../../src/rules';
+import { report } from './background-fakes';
 
 // ── reports as the engine makes them ──────────────────────────────────────────────────────────
 
 const BOX = { x: 0, y: 0, width: 10, height: 10 };
 
-function reportOf(controls: Control[], surfaces: Surface[]): Report {
-  return {
-    schema: 'consent-lens/report@1',
-    target: 'https://claude.ai/new',
-    url: 'https://claude.ai/new',
-    savedFrom: null,
-    title: 'Claude',
-    scannedAt: '2025-09-01T10:00:00.000Z',
-    service: 'claude',
-    viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
-    surfaces,
-    controls,
-    deadline: null,
-    engine: { version: '0.1.0', ms: 1 },
-  };
-}
+const reportOf = (controls: Control[], surfaces: Surface[]): Report => report({ controls, surfaces });
 
 /**
  * The control's findings as scan.ts reports them — judged, in a surface whose primary action is
