@@ -9,10 +9,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'happy-dom',
-          // The engine's expressions match nothing until they are given words (the content
-          // script gets them from the background): every unit test file runs with the built-in
-          // ones. test/unit/lexicon.test.ts checks this took effect.
-          setupFiles: ['src/engine/lexicon-builtin.ts'],
         },
       },
       {

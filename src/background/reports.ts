@@ -88,9 +88,12 @@ export async function onReport(deps: Deps, tabId: number, pageUrl: string, messa
   }
 }
 
-/** Our turn-off click's result: the state read back is the user's own choice. */
+/**
+ * Our turn-off click's result: the state read back is the user's own choice — when it took. A
+ * Turn off that did not take records nothing as set by Consent Lens (and so clears no drift).
+ */
 export async function onTurnedOff(deps: Deps, pageUrl: string, message: TurnedOffMessage): Promise<void> {
-  if (!isState(message.state) || message.state === 'unknown') return;
+  if (message.ok !== true || !isState(message.state) || message.state === 'unknown') return;
   const rule = ruleForUrl(pageUrl, deps.rules);
   if (!rule) return;
   const observation: Observation = { state: message.state, at: deps.now().toISOString(), url: pageUrl, source: 'turn-off' };

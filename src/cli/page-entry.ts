@@ -1,17 +1,16 @@
 /**
  * The engine as it runs inside an audited page: bundled by esbuild into one script and
  * evaluated in the page, so the CLI runs exactly the code the extension runs. The word lists are
- * bundled here (the content script gets them from the background instead): first, so that every
- * expression has its words before anything scans. So are the findings' English sentences
+ * bundled here, compiled once (the content script gets them from the background instead). So are the findings' English sentences
  * (`wordFindings`; the background writes them for the extension's reports).
  */
-import '../engine/lexicon-builtin';
+import { BUILTIN_LEXICON } from '../engine/lexicon-builtin';
 import { scan, type ScanResult } from '../engine/scan';
 import type { Root } from '../engine/dom';
 import { createRootTracker, type RootTracker } from '../content/roots';
 import { findDeadline } from '../engine/deadline';
 import { wordFindings } from '../engine/findings-words';
-import { parseColour, type Rgba } from '../engine/colour';
+import { createColourReader, type Rgba } from '../engine/colour';
 import type { Report } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
 import { drawAnnotation, type AnnotationData } from '../report/draw-annotation';
@@ -164,12 +163,15 @@ function excerpt(): string {
   return el ? sanitisedExcerpt(el) : '';
 }
 
+/** One colour reader for the page's life, as the content script keeps one. */
+const colour = createColourReader(document);
+
 const api: PageApi = {
-  parseColour,
+  parseColour: colour,
   scan: (target) => {
     const replaced = replacedByPage();
     if (replaced.length) throw new Error(`the page replaces DOM functions the scan relies on (${replaced.join(', ')}), so it cannot be audited reliably`);
-    last = scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline, wordFindings });
+    last = scan(document, { rules: BUILTIN_RULES, lexicon: BUILTIN_LEXICON, colour, target, readDeadline: findDeadline, wordFindings });
     return last.report;
   },
   trackRoots: () => {
@@ -179,7 +181,7 @@ const api: PageApi = {
   },
   scanTracked: (target) => {
     const t = synced();
-    return scan(document, { rules: BUILTIN_RULES, target, roots: t.list(), rolesOf: t.rolesOf }).report;
+    return scan(document, { rules: BUILTIN_RULES, lexicon: BUILTIN_LEXICON, colour, target, roots: t.list(), rolesOf: t.rolesOf }).report;
   },
   scroll: () => ({ x: window.scrollX, y: window.scrollY }),
   settle,

@@ -6,6 +6,7 @@
 import type { ControlTarget } from '../engine/scan';
 import type { State } from '../engine/types';
 import { readState } from '../engine/state';
+import type { Lexicon } from '../engine/lexicon';
 import type { ShowMeResult, TurnOffResult } from '../shared/messages';
 import { message } from './runtime';
 
@@ -14,12 +15,12 @@ function nextFrames(win: Window, ms: number): Promise<void> {
 }
 
 /** For a choice, the state is the selected option's; the group element itself has none. */
-export function stateOf(t: ControlTarget, current: State): State {
-  if (!t.offOption) return readState(t.control);
-  return readState(t.offOption) === 'on' ? 'off' : current;
+export function stateOf(t: ControlTarget, current: State, lex: Lexicon): State {
+  if (!t.offOption) return readState(t.control, lex);
+  return readState(t.offOption, lex) === 'on' ? 'off' : current;
 }
 
-export async function turnOff(t: ControlTarget, before: State, settleMs = 150): Promise<TurnOffResult> {
+export async function turnOff(t: ControlTarget, before: State, lex: Lexicon, settleMs = 150): Promise<TurnOffResult> {
   const win = t.control.ownerDocument.defaultView ?? window;
   if (before !== 'on' && before !== 'mixed') {
     return { ok: before === 'off', before, after: before, message: message(before === 'off' ? 'resultAlreadyOff' : 'resultUnknownState') };
@@ -30,7 +31,7 @@ export async function turnOff(t: ControlTarget, before: State, settleMs = 150): 
   }
   (target as HTMLElement).click();
   await nextFrames(win, settleMs);
-  const after = stateOf(t, before);
+  const after = stateOf(t, before, lex);
   if (after === 'off') return { ok: true, before, after, message: message('resultTurnedOff') };
   // A menu button named by its action (Google's "Turn off ▾") only opens the page's menu. Which
   // item to take is the person's call — one of them also deletes their activity — so we stop here

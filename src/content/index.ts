@@ -11,11 +11,15 @@
  * and stops cleanly when the extension is reloaded or updated under it, or when the background
  * cannot give it the words to classify with (it does not carry them: src/engine/lexicon-words.ts
  * stays in the background; the meta-test in test/unit/lexicon.test.ts keeps it that way).
+ * A control's change counts as the person's only after a trusted input of theirs on it
+ * (drift.ts); the report is sent again when the page comes back from the back/forward cache or
+ * moves to another URL without reloading.
  */
-import { scan, type ScanResult } from '../engine/scan';
-import { useWords } from '../engine/lexicon';
-import type { Root } from '../engine/dom';
-import type { Control, Report, State } from '../engine/types';
+import { scan, type ControlTarget, type ScanResult } from '../engine/scan';
+import { compileWords, type Lexicon } from '../engine/lexicon';
+import { createColourReader } from '../engine/colour';
+import { labelsOf, type Root } from '../engine/dom';
+import type { Control, Report } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { calloutWords } from '../i18n/callout';
 import { mergeRules } from '../rules/merge';
@@ -24,6 +28,7 @@ import type { Message, RulesReply, ShowMeResult, TurnOffResult } from '../shared
 import { isToContent } from '../shared/messages-to-content';
 import { CAPTURE_GLOBAL } from '../shared/content-files';
 import { createScheduler, type Scheduler } from './scheduler';
+import { createDriftTracker } from './drift';
 import { createOverlay, type OverlayItem } from './overlay';
 import { showMe, turnOff } from './actions';
 import { message as say, onMessage as listen, runtimeId, sendMessage, shadowRootOf } from './runtime';
@@ -32,8 +37,8 @@ const life = new AbortController();
 let last: ScanResult | null = null;
 let lastSent = '';
 let changedInPage = false;
-/** The first state each training control showed on this page, to tell a click from drift. */
-const firstSeen = new Map<string, State>();
+/** Whose each change of a training control's state was: the person's, ours, or the page's. */
+const drift = createDriftTracker();
 /** Dialogs (or controls) the user dismissed our highlight for, for this page's life. */
 const dismissed = new WeakSet<Element>();
 
@@ -42,6 +47,10 @@ const dismissed = new WeakSet<Element>();
  * before the first scan).
  */
 let rules: readonly Rule[] = [];
+/** The word lists, compiled once they come from the background; nothing is scanned before. */
+let lexicon: Lexicon | null = null;
+/** One colour reader (its canvas and cache) for the page's life. */
+const colour = createColourReader(document);
 const words = contentWords();
 
 const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
@@ -119,21 +128,30 @@ function textsFor(result: ScanResult): string[] {
   return out;
 }
 
+/** What a person's input must reach for a change of this control to be theirs: it, what shows of it, its labels. */
+function reachOf(t: ControlTarget | undefined): Element[] {
+  if (!t) return [];
+  const out = [t.control, t.visible, ...labelsOf(t.control)];
+  if (t.offOption) out.push(t.offOption, ...labelsOf(t.offOption));
+  return out;
+}
+
 function runScan(roots: Root[], rolesOf: (root: Root) => Element[]): { found: boolean; tracked: Element[] } {
-  const result = scan(document, { rules, roots, rolesOf });
+  if (!lexicon) return { found: false, tracked: [] };
+  const result = scan(document, { rules, lexicon, colour, roots, rolesOf });
   last = result;
   const found = training(result);
-  for (const c of found) {
-    const first = firstSeen.get(controlKey(c));
-    if (first === undefined) firstSeen.set(controlKey(c), c.state);
-    else if (first !== c.state) changedInPage = true;
-  }
+  changedInPage = drift.scan(
+    found.filter((c) => c.state !== 'unknown').map((c) => ({ key: controlKey(c), state: c.state, reach: reachOf(result.targets.get(c.id)) })),
+    performance.now(),
+  );
   overlay.update(items(result));
   const key = JSON.stringify([
     result.report.url,
-    found.map((c) => [c.label, c.state, c.findings.map((f) => f.id)]),
+    found.map((c) => [c.label, c.state, c.deferred ?? false, c.findings.map((f) => f.id)]),
     result.report.surfaces.map((s) => s.kind),
     result.report.deadline?.date ?? null,
+    result.report.error ?? null,
     changedInPage,
   ]);
   if (key !== lastSent) {
@@ -158,19 +176,73 @@ function start(): void {
     isOwn: (node) => node === overlay.host || overlay.host.contains(node),
     shadowOf: shadowRootOf,
     signal: life.signal,
+    onError: (e, failures) => {
+      // Not silent: the popup says the last scan failed (the scheduler has already backed off).
+      if (failures > 1 || !last) return;
+      const report: Report = { ...last.report, surfaces: [], controls: [], deadline: null, error: `scan failed: ${e instanceof Error ? e.message : String(e)}` };
+      lastSent = '';
+      send({ type: 'content→background:report', report, changedInPage: false, texts: [] });
+    },
   });
   scheduler.now();
+  watchNavigation();
+}
+
+/**
+ * The popup and badge must match what is on screen. A page restored from the back/forward
+ * cache, or moved to another URL by the History API or a hash change without any DOM change
+ * that would make us scan, gets its report sent again.
+ */
+function watchNavigation(): void {
+  const again = (): void => {
+    lastSent = '';
+    scheduler?.now();
+  };
+  const opts = { capture: true, passive: true, signal: life.signal } as const;
+  window.addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) again();
+  }, opts);
+  window.addEventListener('hashchange', again, opts);
+  window.addEventListener('popstate', again, opts);
+  // pushState/replaceState fire no event of their own; the Navigation API (Chromium) tells of them.
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('currententrychange', again, opts);
+}
+
+/** A trusted input of the person's, anywhere in the page (a page's own dispatched events are not trusted). */
+function onInput(e: Event): void {
+  if (!e.isTrusted) return;
+  try {
+    drift.input(e.composedPath(), performance.now());
+  } catch {
+    /* a detached target */
+  }
+}
+for (const type of ['click', 'keydown', 'change', 'input']) {
+  window.addEventListener(type, onInput, { capture: true, passive: true, signal: life.signal });
 }
 
 async function doTurnOff(id: string): Promise<TurnOffResult> {
   const c = last?.report.controls.find((x) => x.id === id);
   const t = last?.targets.get(id);
-  if (!c || !t || !t.control.isConnected) {
+  if (!c || !t || !t.control.isConnected || !lexicon) {
     return { ok: false, before: 'unknown', after: 'unknown', message: say('resultGone') };
   }
-  const result = await turnOff(t, c.state);
+  const lex = lexicon;
+  const key = controlKey(c);
+  drift.acting(key, true);
+  let result: TurnOffResult;
+  try {
+    result = await turnOff(t, c.state, lex);
+  } finally {
+    drift.acting(key, false);
+  }
+  // Only a Turn off that clicked and took is the person's choice ("already off" changed nothing);
+  // one that did not take leaves any drift as it was.
+  const took = result.ok && result.before !== result.after;
+  if (took) drift.ours(key, result.after, performance.now());
   scheduler?.now();
-  send({ type: 'content→background:turned-off', controlId: id, state: result.after, ok: result.ok });
+  if (took) send({ type: 'content→background:turned-off', controlId: id, state: result.after, ok: true });
   return result;
 }
 
@@ -233,7 +305,8 @@ try {
   const asked = sendMessage({ type: 'content→background:get-rules' } satisfies Message).then(
     (reply) => {
       const r = (reply ?? {}) as Partial<RulesReply>;
-      if (!useWords(r.words)) return false;
+      lexicon = compileWords(r.words);
+      if (!lexicon) return false;
       rules = mergeRules([], r.rules);
       return true;
     },

@@ -34,6 +34,9 @@ const SLOW_GAP_MS = 500;
 /** After this many scans in a row that find nothing, wait `IDLE_GAP_MS` between scans. */
 const IDLE_SCANS = 20;
 const IDLE_GAP_MS = 1000;
+/** A scan that throws makes the next one wait this long, doubled per failure in a row, up to `FAIL_MAX_MS`. */
+export const FAIL_GAP_MS = 500;
+export const FAIL_MAX_MS = 30_000;
 
 export interface SchedulerOptions {
   /**
@@ -45,6 +48,8 @@ export interface SchedulerOptions {
   isOwn(node: Node): boolean;
   /** An element's shadow root as the content script may see it (closed ones too; runtime.ts). */
   shadowOf?: ShadowOf;
+  /** A scan threw: the error, and how many scans in a row have failed (the next waits longer). */
+  onError?(error: unknown, failures: number): void;
   signal: AbortSignal;
   win?: Window;
 }
@@ -54,6 +59,8 @@ export interface Scheduler {
   request(): void;
   /** Scans now, outside the frame loop (first idle moment, our own actions). */
   now(): void;
+  /** Scans that threw, in all and in a row (reset by one that does not). */
+  failures(): { total: number; inARow: number };
 }
 
 export function createScheduler(opts: SchedulerOptions): Scheduler {
@@ -62,6 +69,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let timer = 0;
   let notBefore = 0;
   let emptyRun = 0;
+  let failedRun = 0;
+  let failedTotal = 0;
   let tracked: Element[] = [];
   const roots = createRootTracker(win.document, performance.now(), (r) => opts.isOwn(r.host), opts.shadowOf);
 
@@ -85,9 +94,18 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       }
       if (roots.stale(t0, false)) for (const r of roots.rediscover(t0)) observe(r);
       result = opts.scan(roots.list(), roots.rolesOf);
-    } catch {
+    } catch (e) {
+      failedRun++;
+      failedTotal++;
+      notBefore = performance.now() + Math.min(FAIL_MAX_MS, FAIL_GAP_MS * 2 ** (failedRun - 1));
+      try {
+        opts.onError?.(e, failedRun);
+      } catch {
+        /* the report of a failure must not fail the page */
+      }
       return;
     }
+    failedRun = 0;
     const took = performance.now() - t0;
     tracked = result.tracked;
     emptyRun = result.found ? 0 : emptyRun + 1;
@@ -353,5 +371,6 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       if (timer) win.clearTimeout(timer);
       run();
     },
+    failures: () => ({ total: failedTotal, inARow: failedRun }),
   };
 }

@@ -17,29 +17,39 @@ export interface Rgba {
 
 export const WHITE: Rgba = { r: 1, g: 1, b: 1, a: 1 };
 
-let context: CanvasRenderingContext2D | null | undefined;
-const cache = new Map<string, Rgba | null>();
 const CACHE_LIMIT = 1000;
-
-function canvas(): CanvasRenderingContext2D | null {
-  if (context !== undefined) return context;
-  try {
-    const c = document.createElement('canvas');
-    c.width = 1;
-    c.height = 1;
-    context = c.getContext('2d', { willReadFrequently: true }) ?? null;
-  } catch {
-    context = null;
-  }
-  return context;
-}
 
 /**
  * Any CSS colour a browser may report, as the sRGB the browser paints (wide-gamut colours are
  * brought into sRGB by the browser); null for what is not a colour (`none`, junk) or where no
  * canvas exists. Never throws.
  */
-export function parseColour(css: string): Rgba | null {
+export type ColourReader = (css: string) => Rgba | null;
+
+/**
+ * A colour reader with its own 1×1 canvas (made on first use, in `doc`) and its own cache: the
+ * caller keeps it (the content script one for its life, a scan one of its own when given none),
+ * so the engine holds no canvas of its own.
+ */
+export function createColourReader(doc: Document): ColourReader {
+  let context: CanvasRenderingContext2D | null | undefined;
+  const cache = new Map<string, Rgba | null>();
+  const canvas = (): CanvasRenderingContext2D | null => {
+    if (context !== undefined) return context;
+    try {
+      const c = doc.createElement('canvas');
+      c.width = 1;
+      c.height = 1;
+      context = c.getContext('2d', { willReadFrequently: true }) ?? null;
+    } catch {
+      context = null;
+    }
+    return context;
+  };
+  return (css) => parseWith(canvas, cache, css);
+}
+
+function parseWith(canvas: () => CanvasRenderingContext2D | null, cache: Map<string, Rgba | null>, css: string): Rgba | null {
   const value = css.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
   const known = cache.get(value);

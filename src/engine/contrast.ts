@@ -2,7 +2,7 @@
  * Text and non-text contrast of real elements: colours composited over what is really behind
  * them (transparent layers, opacity), as WCAG 1.4.3 and 1.4.11 ask.
  */
-import { WHITE, composite, contrastRatio, parseColour, round2, toHex, withOpacity, type Rgba } from './colour';
+import { WHITE, composite, contrastRatio, round2, toHex, withOpacity, type ColourReader, type Rgba } from './colour';
 import { composedAncestors, style } from './dom';
 import { THRESHOLDS } from './thresholds';
 
@@ -21,7 +21,7 @@ function ownOpacity(el: Element): number {
  * The opaque colour behind `el`'s content: its own and its ancestors' backgrounds composited,
  * nearest first, down to the first opaque one (or the white canvas).
  */
-export function backdrop(el: Element): Backdrop {
+export function backdrop(el: Element, parseColour: ColourReader): Backdrop {
   const layers: Rgba[] = [];
   let approximate = false;
   for (const e of [el, ...composedAncestors(el)]) {
@@ -68,14 +68,14 @@ export function textHolder(el: Element, label: string): Element | null {
   return first;
 }
 
-export function measureText(holder: Element): TextMeasure {
+export function measureText(holder: Element, parseColour: ColourReader): TextMeasure {
   const s = style(holder);
   const fontPx = Number.parseFloat(s.fontSize) || 16;
   const fontWeight = Number.parseInt(s.fontWeight, 10) || 400;
   const fg = parseColour(s.color) ?? { r: 0, g: 0, b: 0, a: 1 };
   let opacity = 1;
   for (const e of [holder, ...composedAncestors(holder)]) opacity *= ownOpacity(e);
-  const back = backdrop(holder);
+  const back = backdrop(holder, parseColour);
   const shown = composite(withOpacity(fg, opacity), back.colour);
   const large =
     fontPx >= THRESHOLDS.largeTextPx || (fontPx >= THRESHOLDS.largeBoldTextPx && fontWeight >= THRESHOLDS.boldWeight);
@@ -101,7 +101,7 @@ export interface ShapeMeasure {
  * Contrast of a control's visible part (its fill or border, whichever stands out more)
  * against what is behind it. Null for native widgets the browser draws itself.
  */
-export function measureShape(visible: Element): ShapeMeasure | null {
+export function measureShape(visible: Element, parseColour: ColourReader): ShapeMeasure | null {
   const s = style(visible);
   if (
     (visible.localName === 'input' || visible.localName === 'select') &&
@@ -111,7 +111,7 @@ export function measureShape(visible: Element): ShapeMeasure | null {
     return null;
   }
   const parent = visible.parentElement ?? visible;
-  const back = backdrop(parent === visible ? visible : parent);
+  const back = backdrop(parent === visible ? visible : parent, parseColour);
   const candidates: Rgba[] = [];
   const fill = parseColour(s.backgroundColor);
   if (fill && fill.a > 0) candidates.push(composite(fill, back.colour));

@@ -7,6 +7,7 @@
 import type { ControlKind } from './types';
 import { byPosition, byTag, type IndexedRoot } from './dom';
 import { statusOf } from './state';
+import type { Lexicon } from './lexicon';
 
 export const TOGGLE_SELECTOR = [
   'input[type=checkbox]',
@@ -92,11 +93,11 @@ function gather({ root, roles }: IndexedRoot): Element[] {
 const TOGGLE_CLASS = /toggle|switch/i;
 const CANDIDATE = `${TOGGLE_SELECTOR},${MENU_BUTTON}`;
 
-export function findCandidates(index: readonly IndexedRoot[]): Candidate[] {
+export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Candidate[] {
   const found: Element[] = [];
   for (const root of index) {
     const mine = Array.from(new Set(gather(root))).filter(
-      (el) => el.matches(CANDIDATE) && (!el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el) !== null),
+      (el) => el.matches(CANDIDATE) && (!el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el, lex) !== null),
     );
     found.push(...mine.sort(byPosition));
   }
@@ -136,9 +137,9 @@ function queryKey(form: Element): string {
 }
 
 /** Whether an element is (part of) something a person can switch. */
-export function isToggle(el: Element): boolean {
+export function isToggle(el: Element, lex: Lexicon): boolean {
   try {
-    return statusOf(el) !== null || el.matches(TOGGLE_SELECTOR);
+    return statusOf(el, lex) !== null || el.matches(TOGGLE_SELECTOR);
   } catch {
     return false;
   }
@@ -150,9 +151,9 @@ export function isToggle(el: Element): boolean {
  * between options.
  */
 /** The kind when the markup alone says it (no layout read); else null. */
-export function kindWithoutLayout(c: Candidate): ControlKind | null {
+export function kindWithoutLayout(c: Candidate, lex: Lexicon): ControlKind | null {
   const el = c.el;
-  if (statusOf(el) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
+  if (statusOf(el, lex) !== null && !el.matches(TOGGLE_SELECTOR)) return 'button';
   if (el.getAttribute('role') === 'switch' || el.hasAttribute('switch')) return 'switch';
   if (el.hasAttribute('aria-pressed')) return 'button';
   return null;

@@ -6,7 +6,7 @@
  */
 import type { ControlKind, Finding, FindingId, Severity, State, SurfaceKind } from './types';
 import { THRESHOLDS as T } from './thresholds';
-import { BENEFIT, CONSEQUENCE } from './lexicon';
+import type { Lexicon } from './lexicon';
 import { round2 } from './colour';
 
 /**
@@ -66,7 +66,7 @@ export function isConsentSurface(kind: SurfaceKind | null): boolean {
 }
 
 /** Findings for one AI-training control. */
-export function judgeControl(f: ControlFacts): Finding[] {
+export function judgeControl(f: ControlFacts, lex: Lexicon): Finding[] {
   const out: Finding[] = [];
   const consent = isConsentSurface(f.surfaceKind);
 
@@ -150,7 +150,7 @@ export function judgeControl(f: ControlFacts): Finding[] {
     }
   }
 
-  if (f.label && BENEFIT.test(f.label) && !CONSEQUENCE.test(f.label)) {
+  if (f.label && lex.BENEFIT.test(f.label) && !lex.CONSEQUENCE.test(f.label)) {
     out.push(finding('vague-label', 'low', { label: f.label }));
   }
   return out;
@@ -174,7 +174,9 @@ export function judgeSurface(s: SurfaceFacts): Finding[] {
     out.push(finding('forced-choice', 'medium', { modal: true, dismissOption: false }));
   }
   const toggle = s.toggles.find((t) => t.kind !== 'choice');
-  if (s.kind === 'terms-update' && s.primary && toggle && !s.hasChoice) {
+  // The Accept button commits the switch as it stands: bundled when that is ON, or when we cannot
+  // tell; an OFF switch commits nothing to training.
+  if (s.kind === 'terms-update' && s.primary && toggle && toggle.state !== 'off' && !s.hasChoice) {
     out.push(finding('bundled-consent', toggle.state === 'on' ? 'high' : 'medium', { action: s.primary, trainingState: toggle.state }));
   }
   return out;

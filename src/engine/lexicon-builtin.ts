@@ -1,10 +1,12 @@
 /**
- * Gives the engine's expressions (lexicon.ts) the built-in word lists. Imported for its effect,
- * first, wherever the engine runs with the words bundled: the CLI's page bundle
- * (src/cli/page-entry.ts) and the unit tests (vitest.config.ts, setupFiles). Not by the content
- * script, which gets the same lists from the background (`content→background:get-rules`).
+ * The built-in word lists, compiled: the lexicon the CLI's page bundle (src/cli/page-entry.ts),
+ * the background and the tests pass to the engine. Not imported by the content script, which
+ * gets the same lists from the background (`content→background:get-rules`) and compiles them
+ * itself.
  */
 import { WORDS } from './lexicon-words';
-import { useWords } from './lexicon';
+import { compileWords, type Lexicon } from './lexicon';
 
-if (!useWords(WORDS)) throw new Error('the built-in word lists (src/engine/lexicon-words.ts) do not compile');
+const compiled = compileWords(WORDS);
+if (!compiled) throw new Error('the built-in word lists (src/engine/lexicon-words.ts) do not compile');
+export const BUILTIN_LEXICON: Lexicon = compiled;

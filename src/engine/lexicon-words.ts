@@ -2,7 +2,7 @@
  * The words the generic heuristics look for, per language (en, de, fr, es, it, pt, ja, ko, nl),
  * as data: regular-expression source fragments, plain strings only, so that the background can
  * send them to the content script with the rules (`content→background:get-rules`) and the
- * content script does not carry them in every page. `lexicon.ts` compiles them (`useWords`).
+ * content script does not carry them in every page. `lexicon.ts` compiles them (`compileWords`).
  *
  * Text matched against them is already whitespace-normalised (see text.ts), and every
  * expression is case-insensitive. A `latin` fragment gets word guards that understand accented
@@ -39,8 +39,11 @@ export interface LexiconWords {
   SETTINGS_TITLE: Phrases;
   ACCEPT: Phrases;
   DISMISS: Phrases;
+  DEFER: Phrases;
   OFF_MARKER: Phrases;
   ON_MARKER: Phrases;
+  OFF_WORD: Whole;
+  ON_WORD: Whole;
   OBJECT: Phrases;
   TURN_OFF: Whole;
   TURN_ON: Whole;
@@ -238,22 +241,53 @@ export const WORDS: LexiconWords = {
     cjk: ['後で', '今はしない', '閉じる', 'キャンセル', 'スキップ', '나중에', '닫기', '취소', '건너뛰기'],
   },
 
-  /** An explicit OFF in a choice option ("Help improve Claude: OFF", "Don't allow"). */
+  /**
+   * A choice's option that puts the decision off ("Not now", "Remind me later", "Skip"): not a
+   * training state at all. Checked before the OFF and ON words ("Not now" is not "not").
+   */
+  DEFER: {
+    latin: [
+      'not now', 'later', 'remind me(?: later)?', 'ask me later', 'skip(?: for now)?', 'maybe later', 'decide later', 'postpone',
+      'nicht jetzt', 'sp[äa]ter(?: entscheiden| erinnern)?', 'erinnere mich(?: sp[äa]ter)?', '[üu]berspringen',
+      'pas maintenant', 'plus tard', 'me le rappeler(?: plus tard)?', 'rappelez-moi(?: plus tard)?', 'd[ée]cider plus tard',
+      'ahora no', 'm[áa]s tarde', 'recu[ée]rdamelo(?: m[áa]s tarde)?', 'record[áa]rmelo(?: m[áa]s tarde)?', 'omitir', 'decidir m[áa]s tarde',
+      'non ora', 'pi[ùu] tardi', 'ricordamelo(?: pi[ùu] tardi)?', 'decidi pi[ùu] tardi', 'salta',
+      'agora n[ãa]o', 'mais tarde', 'lembrar(?:-me)?(?: mais tarde)?', 'lembre-me(?: mais tarde)?', 'pular', 'decidir mais tarde',
+      'niet nu', 'herinner me(?: later)?', 'overslaan', 'later beslissen',
+    ],
+    cjk: ['後で', 'あとで', '今はしない', '後で通知', 'スキップ', '나중에', '건너뛰기', '지금은 안 함', '다음에'],
+  },
+
+  /**
+   * An explicit OFF in a choice option's words ("Don't allow", "Never use my chats"). The state
+   * words that stand alone ("Off", "Aus") are OFF_WORD: as a phrase they would be ordinary words
+   * elsewhere ("no" in Spanish, "non" in Italian).
+   */
   OFF_MARKER: {
     latin: [
-      'off', 'aus', 'd[ée]sactiv[ée]e?s?', 'desactivad[oa]', 'disattivat[oa]', 'desativad[oa]', 'uit',
-      'don\'t', 'do not', 'not', 'never', 'no', 'opt out', 'nicht', 'kein\\w*', 'ne pas', 'non', 'pas', 'nunca', 'n[ãa]o', 'niet',
+      'd[ée]sactiv[ée]e?s?', 'desactivad[oa]', 'disattivat[oa]', 'desativad[oa]', 'uitgeschakeld',
+      'don\'t', 'do not', 'not', 'never', 'opt out', 'nicht', 'kein\\w*', 'ne pas', 'nunca', 'n[ãa]o', 'niet', 'non consentire', 'no permitir',
+      'no,? thanks', 'nein,? danke', 'non,? merci', 'no,? gracias', 'no,? grazie', 'n[ãa]o,? obrigad[oa]', 'nee,? bedankt',
     ],
     cjk: ['オフ', '許可しない', 'しない', '끄기', '허용 안', '하지 않'],
   },
 
-  /** An explicit ON in a choice option. */
+  /**
+   * An explicit ON in a choice option's words ("Allow", "Activé"). "On", "An" and "Ein" stand
+   * alone only (ON_WORD): the German "an" is the English article, "on" a preposition.
+   */
   ON_MARKER: {
     latin: [
-      'on', 'ein', 'an', 'activ[ée]e?s?', 'activad[oa]', 'attivat[oa]', 'ativad[oa]', 'aan', 'allow', 'yes', 'opt in',
+      'activ[ée]e?s?', 'activad[oa]', 'attivat[oa]', 'ativad[oa]', 'ingeschakeld', 'allow', 'opt in',
+      'erlauben', 'zulassen', 'autoriser', 'permitir', 'consentire', 'toestaan',
     ],
     cjk: ['オン', '許可する', '켜기', '허용'],
   },
+
+  /** The whole of an option (or the part after "Label:") that is an OFF state word. */
+  OFF_WORD: { whole: ['off', 'aus', 'uit', 'no', 'nein', 'non', 'n[ãa]o', 'nee', 'disabled', 'deaktiviert', 'いいえ', '아니요', 'オフ', '끄기'] },
+  /** The whole of an option (or the part after "Label:") that is an ON state word. */
+  ON_WORD: { whole: ['on', 'an', 'ein', 'aan', 'yes', 'ja', 'oui', 's[íi]', 'sim', 's[ìi]', 'enabled', 'aktiviert', 'はい', '예', 'オン', '켜기'] },
 
   /**
    * Objecting to a use of one's data (the right to object, GDPR Art. 21): Meta's EU form for AI

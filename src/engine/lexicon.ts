@@ -3,11 +3,10 @@
  * per list of `lexicon-words.ts` (en, de, fr, es, it, pt, ja, ko, nl; the lists and what each is
  * for are there). Text passed in is already whitespace-normalised (see text.ts).
  *
- * Each expression is a live binding that matches nothing until `useWords` compiles the lists:
- * the content script gets them from the background with the rules, so that it does not carry
- * them in every page; everything else that runs the engine (the CLI's page bundle, the tests)
- * imports `lexicon-builtin.ts` first. Importers read the bindings at each use
- * (`TRAIN.test(…)`), so they see the words once they are there.
+ * The lists are data (the content script gets them from the background with the rules, so
+ * that it does not carry them in every page; the CLI's page bundle and the tests take the
+ * built-in ones from `lexicon-builtin.ts`); `compileWords` turns them into a `Lexicon`, which
+ * the caller passes in. Nothing here is module state.
  */
 import type { LexiconWords, Phrases, Whole } from './lexicon-words';
 
@@ -15,29 +14,16 @@ import type { LexiconWords, Phrases, Whole } from './lexicon-words';
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 
-/** Matches nothing: every expression until `useWords`, and the one of an empty list. */
+/** Matches nothing: the expression of an empty list. */
 const NOTHING = /(?!)/u;
 
-export let TRAIN: RegExp = NOTHING;
-export let IMPROVE: RegExp = NOTHING;
-export let AI_MODEL: RegExp = NOTHING;
-export let USER_DATA: RegExp = NOTHING;
-export let ML_OPS: RegExp = NOTHING;
-export let MODEL: RegExp = NOTHING;
-export let NOTIFY: RegExp = NOTHING;
-export let BENEFIT: RegExp = NOTHING;
-export let CONSEQUENCE: RegExp = NOTHING;
-export let TERMS_UPDATE: RegExp = NOTHING;
-export let UPDATE: RegExp = NOTHING;
-export let SETTINGS_TITLE: RegExp = NOTHING;
-export let ACCEPT: RegExp = NOTHING;
-export let DISMISS: RegExp = NOTHING;
-export let OFF_MARKER: RegExp = NOTHING;
-export let ON_MARKER: RegExp = NOTHING;
-export let OBJECT: RegExp = NOTHING;
-/** Matched against a control's whole accessible name. */
-export let TURN_OFF: RegExp = NOTHING;
-export let TURN_ON: RegExp = NOTHING;
+/**
+ * The compiled word lists: one expression per list of `LexiconWords`. A value, made once by
+ * `compileWords` and passed to every engine function that reads words (through
+ * `ScanOptions.lexicon` for a scan): the engine keeps none of its own, so an embedder that
+ * forgets the words gets an error, not a page that matches nothing.
+ */
+export type Lexicon = Readonly<Record<keyof LexiconWords, RegExp>>;
 
 /** Every list, and whether it matches the whole text (`Whole`) or words in it (`Phrases`). */
 const WHOLE: Record<keyof LexiconWords, boolean> = {
@@ -55,8 +41,11 @@ const WHOLE: Record<keyof LexiconWords, boolean> = {
   SETTINGS_TITLE: false,
   ACCEPT: false,
   DISMISS: false,
+  DEFER: false,
   OFF_MARKER: false,
   ON_MARKER: false,
+  OFF_WORD: true,
+  ON_WORD: true,
   OBJECT: false,
   TURN_OFF: true,
   TURN_ON: true,
@@ -99,40 +88,22 @@ function compile(list: Phrases | Whole, whole: boolean): RegExp {
 }
 
 /**
- * Compiles the lists into the exported expressions. Refuses (returns false, and every
- * expression stays as it was) anything that is not `LexiconWords` or has a fragment that does
+ * The lists, compiled; null for anything that is not `LexiconWords` or has a fragment that does
  * not compile.
  */
-export function useWords(words: unknown): boolean {
-  if (!isLexiconWords(words)) return false;
-  let c: Record<keyof LexiconWords, RegExp>;
+export function compileWords(words: unknown): Lexicon | null {
+  if (!isLexiconWords(words)) return null;
   try {
-    c = Object.fromEntries(KEYS.map((k) => [k, compile(words[k], WHOLE[k])])) as typeof c;
+    return Object.freeze(Object.fromEntries(KEYS.map((k) => [k, compile(words[k], WHOLE[k])])) as Record<keyof LexiconWords, RegExp>);
   } catch {
-    return false;
+    return null;
   }
-  ({
-    TRAIN,
-    IMPROVE,
-    AI_MODEL,
-    USER_DATA,
-    ML_OPS,
-    MODEL,
-    NOTIFY,
-    BENEFIT,
-    CONSEQUENCE,
-    TERMS_UPDATE,
-    UPDATE,
-    SETTINGS_TITLE,
-    ACCEPT,
-    DISMISS,
-    OFF_MARKER,
-    ON_MARKER,
-    OBJECT,
-    TURN_OFF,
-    TURN_ON,
-  } = c);
-  return true;
+}
+
+/** Whether `x` is a compiled lexicon (every expression there): what `scan` checks before it starts. */
+export function isLexicon(x: unknown): x is Lexicon {
+  if (typeof x !== 'object' || x === null) return false;
+  return KEYS.every((k) => (x as Record<string, unknown>)[k] instanceof RegExp);
 }
 
 export function has(re: RegExp, text: string): boolean {

@@ -5,7 +5,7 @@
  * features and an ML tool's own training jobs are not.
  */
 import type { Rule } from '../rules/schema';
-import { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, TRAIN, USER_DATA } from './lexicon';
+import type { Lexicon } from './lexicon';
 
 export type Purpose = 'ai-training' | 'other';
 
@@ -20,7 +20,8 @@ export function rulePhraseIn(text: string, rules: readonly Rule[]): string | nul
 }
 
 /** Whether words (not a rule) say this is about training AI on the user's data. */
-export function speaksOfTraining(text: string): boolean {
+export function speaksOfTraining(text: string, lex: Lexicon): boolean {
+  const { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, TRAIN, USER_DATA } = lex;
   // An ML tool's own jobs ("training runs", "your training data set") are not the user's
   // chats: the user's data must be named outside those phrases, or the text is about the tool.
   const mlOps = ML_OPS.test(text);
@@ -30,8 +31,8 @@ export function speaksOfTraining(text: string): boolean {
   return IMPROVE.test(text) && MODEL.test(text) && userData;
 }
 
-export function classifyPurpose(label: string, description: string, rules: readonly Rule[]): Purpose {
+export function classifyPurpose(label: string, description: string, rules: readonly Rule[], lex: Lexicon): Purpose {
   const text = `${label}. ${description}`;
   if (rulePhraseIn(text, rules)) return 'ai-training';
-  return speaksOfTraining(text) ? 'ai-training' : 'other';
+  return speaksOfTraining(text, lex) ? 'ai-training' : 'other';
 }

@@ -30,12 +30,24 @@ import {
 } from './surfaces';
 import { judgeControl, judgeSurface, type ControlFacts } from './findings';
 import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
-import { OFF_MARKER, ON_MARKER, TRAIN } from './lexicon';
+import { isLexicon, type Lexicon } from './lexicon';
+import { createColourReader, type ColourReader } from './colour';
+import { currentRuleDeadline } from '../rules/deadlines';
 import { normalise } from './text';
 import { ENGINE_VERSION } from './version';
 
 export interface ScanOptions {
   rules: readonly Rule[];
+  /**
+   * The compiled word lists (`compileWords`; the built-in ones are `BUILTIN_LEXICON`). Required:
+   * a scan without words throws rather than report a page with no training control.
+   */
+  lexicon: Lexicon;
+  /**
+   * Reads a computed CSS colour as painted sRGB (`createColourReader`). A caller that scans
+   * often keeps one, with its canvas and cache; else each scan makes its own.
+   */
+  colour?: ColourReader;
   /** As given by the caller (file path or URL); defaults to the page URL. */
   target?: string;
   /** The clock, for reproducible reports. */
@@ -107,15 +119,34 @@ interface Built {
   hiddenReason: string | null;
   related: Element[];
   offOption: Element | null;
+  /** A choice whose selected option puts the decision off ("Not now"). */
+  deferred?: true;
 }
 
-function optionState(text: string, groupIsTraining: boolean, rules: readonly Rule[]): 'on' | 'off' | null {
-  const mentions = groupIsTraining || rulePhraseIn(text, rules) !== null || speaksOfTraining(text) || TRAIN.test(text);
-  if (!mentions) return null;
-  const tail = text.split(/\s*[:：•·—–]\s*/).pop() ?? text;
-  if (OFF_MARKER.test(tail)) return 'off';
-  if (ON_MARKER.test(tail)) return 'on';
-  return OFF_MARKER.test(text) ? 'off' : 'on';
+/** What a scan's helpers need besides the DOM: the words, the rules whose phrases apply, the colour reader. */
+interface Ctx {
+  lex: Lexicon;
+  rules: readonly Rule[];
+  colour: ColourReader;
+}
+
+/**
+ * What choosing an option does to training: 'on', 'off', 'defer' ("Not now": no decision), or
+ * null when its words do not say. An option that speaks of training itself and says no OFF
+ * ("Use my chats to train the models") turns it on; one that only sits in a training group
+ * needs an ON or OFF word of its own.
+ */
+function optionState(text: string, groupIsTraining: boolean, { lex, rules }: Ctx): 'on' | 'off' | 'defer' | null {
+  const own = rulePhraseIn(text, rules) !== null || speaksOfTraining(text, lex) || lex.TRAIN.test(text);
+  if (!own && !groupIsTraining) return null;
+  const tail = (text.split(/\s*[:：•·—–]\s*/).pop() ?? text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (lex.DEFER.test(tail)) return 'defer';
+  if (lex.OFF_WORD.test(tail) || lex.OFF_MARKER.test(tail)) return 'off';
+  if (lex.ON_WORD.test(tail) || lex.ON_MARKER.test(tail)) return 'on';
+  if (lex.DEFER.test(text)) return 'defer';
+  if (lex.OFF_MARKER.test(text)) return 'off';
+  if (lex.ON_MARKER.test(text)) return 'on';
+  return own ? 'on' : null;
 }
 
 function visibleOf(el: Element): { visible: Element; hiddenReason: string | null } {
@@ -135,26 +166,33 @@ function visibleOf(el: Element): { visible: Element; hiddenReason: string | null
 interface Named {
   cand: Candidate;
   purpose: Purpose;
+  kind: ControlKind;
+  label: string;
+  description: string;
   built(): Built;
 }
 
-function named(c: Candidate, rules: readonly Rule[]): Named {
+function named(c: Candidate, ctx: Ctx): Named {
+  const { lex, rules } = ctx;
   if (c.options.length) {
-    const b = buildChoice(c, rules);
-    return { cand: c, purpose: b.purpose, built: () => b };
+    const b = buildChoice(c, ctx);
+    return { cand: c, purpose: b.purpose, kind: b.kind, label: b.label, description: b.description, built: () => b };
   }
   const el = c.el;
   let seen: ReturnType<typeof visibleOf> | null = null;
   const seenOf = (): ReturnType<typeof visibleOf> => (seen ??= visibleOf(el));
-  const kind = kindWithoutLayout(c) ?? kindByLayout(c, seenOf().hiddenReason ? null : seenOf().visible);
-  const nameIsAction = statusOf(el) !== null;
-  const info = readLabel(el, isToggle, kind === 'button' && !nameIsAction, nameIsAction);
-  const purpose = classifyPurpose(info.label, info.description, rules);
+  const kind = kindWithoutLayout(c, lex) ?? kindByLayout(c, seenOf().hiddenReason ? null : seenOf().visible);
+  const nameIsAction = statusOf(el, lex) !== null;
+  const info = readLabel(el, (e) => isToggle(e, lex), kind === 'button' && !nameIsAction, nameIsAction);
+  const purpose = classifyPurpose(info.label, info.description, rules, lex);
   let b: Built | null = null;
   return {
     cand: c,
     purpose,
-    built: () => (b ??= measureToggle(c, kind, info, purpose, seenOf())),
+    kind,
+    label: info.label,
+    description: info.description,
+    built: () => (b ??= measureToggle(c, kind, info, purpose, seenOf(), lex)),
   };
 }
 
@@ -164,6 +202,7 @@ function measureToggle(
   info: ReturnType<typeof readLabel>,
   purpose: Purpose,
   { visible, hiddenReason }: ReturnType<typeof visibleOf>,
+  lex: Lexicon,
 ): Built {
   const el = c.el;
   const labels = labelsOf(el);
@@ -171,7 +210,7 @@ function measureToggle(
   return {
     cand: c,
     kind,
-    state: readState(el),
+    state: readState(el, lex),
     label: info.label,
     description: info.description,
     labelElement: info.labelElement,
@@ -186,12 +225,13 @@ function measureToggle(
   };
 }
 
-function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
+function buildChoice(c: Candidate, ctx: Ctx): Built {
+  const { lex, rules } = ctx;
   const groupInfo = c.group ? readLabel(c.group, () => false, true) : null;
   const groupText = groupInfo ? `${groupInfo.label} ${groupInfo.description}` : '';
-  const groupIsTraining = groupText.trim() !== '' && classifyPurpose(groupText, '', rules) === 'ai-training';
+  const groupIsTraining = groupText.trim() !== '' && classifyPurpose(groupText, '', rules, lex) === 'ai-training';
   const options = c.options.map((o) => {
-    const info = readLabel(o, isToggle, true);
+    const info = readLabel(o, (e) => isToggle(e, lex), true);
     const label = info.label || normalise(o.textContent ?? '');
     const { visible, hiddenReason } = visibleOf(o);
     const labels = labelsOf(o);
@@ -200,8 +240,8 @@ function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
       el: o,
       label,
       labelElement: info.labelElement,
-      trains: optionState(label, groupIsTraining, rules),
-      selected: readState(o) === 'on',
+      trains: optionState(label, groupIsTraining, ctx),
+      selected: readState(o, lex) === 'on',
       visible,
       hiddenReason,
       markRect,
@@ -211,14 +251,15 @@ function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
   });
   const isTraining = options.some((o) => o.trains === 'on') && options.some((o) => o.trains === 'off');
   const selected = options.find((o) => o.selected);
-  const state: State = isTraining && selected?.trains ? selected.trains : 'unknown';
+  const deferred = isTraining && selected?.trains === 'defer';
+  const state: State = isTraining && (selected?.trains === 'on' || selected?.trains === 'off') ? selected.trains : 'unknown';
   const shown = options.filter((o) => !o.hiddenReason);
   const smallest = shown.reduce<(typeof options)[number] | null>(
     (min, o) => (!min || area(o.markRect) < area(min.markRect) ? o : min),
     null,
   );
   const rect = c.group && rendering(c.group).rendered ? c.group.getBoundingClientRect() : unionRects(options.map((o) => o.clickable));
-  const first = options.find((o) => o.trains) ?? options[0];
+  const first = options.find((o) => o.trains === 'on' || o.trains === 'off') ?? options[0];
   return {
     cand: c,
     kind: 'choice',
@@ -234,6 +275,7 @@ function buildChoice(c: Candidate, rules: readonly Rule[]): Built {
     hiddenReason: shown.length ? null : (options[0]?.hiddenReason ?? 'zero-size'),
     related: options.flatMap((o) => [o.el, o.visible, ...o.labels]),
     offOption: options.find((o) => o.trains === 'off')?.el ?? null,
+    ...(deferred ? { deferred: true as const } : {}),
   };
 }
 
@@ -248,15 +290,23 @@ interface SurfaceInfo {
   dismiss: string | null;
 }
 
+/** Why a scan cannot start: it was given no words to classify with. */
+export const NO_WORDS =
+  'scan: no word lists were given (ScanOptions.lexicon): without them no control can be classified, so there is nothing to report';
+
 export function scan(doc: Document, opts: ScanOptions): ScanResult {
+  if (!isLexicon(opts.lexicon)) throw new TypeError(NO_WORDS);
+  const lex = opts.lexicon;
   const started = performance.now();
   const win = doc.defaultView ?? window;
   const url = doc.location?.href ?? '';
   const savedFrom = /^(file|about|blob|data):/.test(url) ? savedFromUrl(doc) : null;
   const pageUrl = savedFrom ?? url;
   const rule = ruleForUrl(pageUrl, opts.rules) ?? ruleForSiteName(doc, opts.rules);
-  // Without a known service, every rule's phrases may name the control (a saved page, a mirror).
-  const phraseRules = rule ? [rule] : opts.rules;
+  // A rule's phrases name controls on its own service only: on a host without a rule the
+  // general heuristics stand alone ("Keep Activity" is Google's words, not a concept).
+  const phraseRules = rule ? [rule] : [];
+  const ctx: Ctx = { lex, rules: phraseRules, colour: opts.colour ?? createColourReader(doc) };
   const elements = new Map<string, Element>();
   const targets = new Map<string, ControlTarget>();
   let roots: (Document | ShadowRoot)[] = [doc];
@@ -281,24 +331,30 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     roots = opts.roots ? opts.roots.filter((r) => r === doc || (r as ShadowRoot).host?.isConnected) : collectRoots(doc);
     const index = indexRoots(roots, opts.rolesOf);
     const all: Named[] = [];
-    for (const c of findCandidates(index)) {
+    for (const c of findCandidates(index, lex)) {
       try {
-        all.push(named(c, phraseRules));
+        all.push(named(c, ctx));
       } catch {
         // One odd element must not cost the whole page its scan.
       }
     }
+    // A training control whose measuring throws is still reported, with the state its markup
+    // gives and a note; another toggle is left out (it was only there for its dialog's sake).
+    const notes = new Map<Built, string>();
     const measured = (n: Named): Built | null => {
       try {
         return n.built();
-      } catch {
-        return null;
+      } catch (e) {
+        if (n.purpose !== 'ai-training') return null;
+        const b = unmeasured(n, lex);
+        notes.set(b, `could not be measured: ${e instanceof Error ? e.message : String(e)}`);
+        return b;
       }
     };
     const training = all.filter((n) => n.purpose === 'ai-training').map(measured).filter((b): b is Built => b !== null);
     const found = findSurfaces(index, training.map((b) => b.cand.el));
     const onSettingsUrl = isSettingsUrl(pageUrl, rule);
-    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''));
+    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''), lex);
     const surfaceFor = (el: Element): SurfaceEl | undefined => found.find((s) => composedContains(s.el, el));
 
     // Training controls on a settings page that sit in no dialog get the settings panel as their surface.
@@ -311,7 +367,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     }
 
     // A form to object to AI training (no switch at all) is a surface of its own.
-    for (const o of findObjectionForms(index, phraseRules)) {
+    for (const o of findObjectionForms(index, phraseRules, lex)) {
       if (!found.some((s) => composedContains(s.el, o.el) || composedContains(o.el, s.el))) found.push(o);
     }
 
@@ -321,19 +377,19 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
       const text = surfaceText(s.el);
       const flat = normalise(text);
       const hasTraining = training.some((b) => composedContains(s.el, b.cand.el));
-      const kind = classifySurface(s, title, flat, hasTraining, onSettingsUrl);
+      const kind = classifySurface(s, title, flat, hasTraining, onSettingsUrl, lex);
       // Dialogs without a training control matter only when they announce new terms, or are a
       // form to object to training.
       if (!hasTraining && kind !== 'terms-update' && !s.objection) continue;
-      const actions = actionsOf(s.el, isToggle);
+      const actions = actionsOf(s.el, (e) => isToggle(e, lex), roots);
       infos.push({
         s,
         id: `s${infos.length + 1}`,
         title,
         text,
         kind,
-        primary: kind === 'settings' ? null : primaryActionOf(actions),
-        dismiss: dismissOf(s.el, actions),
+        primary: kind === 'settings' ? null : primaryActionOf(actions, lex),
+        dismiss: dismissOf(s.el, actions, lex, roots),
       });
     }
     const infoFor = (el: Element): SurfaceInfo | undefined => {
@@ -365,11 +421,15 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
         findings: [],
         surfaceId: info?.id ?? null,
       };
-      if (b.purpose === 'ai-training') {
+      if (b.deferred) control.deferred = true;
+      const note = notes.get(b);
+      if (note) control.note = note;
+      else if (b.purpose === 'ai-training') {
         try {
-          control.findings = judgeControl(controlFacts(b, info, win));
-        } catch {
-          /* measured what we could; the control is still reported */
+          control.findings = judgeControl(controlFacts(b, info, win, ctx.colour), lex);
+        } catch (e) {
+          // Measured what we could; the control is still reported, and says why it has no findings.
+          control.note = `could not be judged: ${e instanceof Error ? e.message : String(e)}`;
         }
       }
       elements.set(id, b.visible);
@@ -413,7 +473,35 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   return { report: out, elements, targets, roots, texts };
 }
 
-function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlFacts {
+/** A training control whose measuring threw: what its markup says, with no box to measure. */
+function unmeasured(n: Named, lex: Lexicon): Built {
+  const el = n.cand.el;
+  let state: State = 'unknown';
+  try {
+    state = n.cand.options.length ? 'unknown' : readState(el, lex);
+  } catch {
+    /* the state stays unknown */
+  }
+  const none = new DOMRect();
+  return {
+    cand: n.cand,
+    kind: n.kind,
+    state,
+    label: n.label,
+    description: n.description,
+    labelElement: null,
+    purpose: n.purpose,
+    visible: el,
+    rect: none,
+    markRect: none,
+    clickableRect: none,
+    hiddenReason: null,
+    related: [el],
+    offOption: null,
+  };
+}
+
+function controlFacts(b: Built, info: SurfaceInfo | null, win: Window, colour: ColourReader): ControlFacts {
   let hiddenReason = b.hiddenReason;
   let outOfView: ControlFacts['outOfView'] = null;
   if (!hiddenReason && b.kind !== 'choice') {
@@ -436,13 +524,13 @@ function controlFacts(b: Built, info: SurfaceInfo | null, win: Window): ControlF
     }
   }
   const holder = b.labelElement ? textHolder(b.labelElement, b.label) : null;
-  const labelText = holder ? measureText(holder) : null;
-  const shape = b.kind === 'choice' || hiddenReason ? null : measureShape(b.visible);
+  const labelText = holder ? measureText(holder, colour) : null;
+  const shape = b.kind === 'choice' || hiddenReason ? null : measureShape(b.visible, colour);
   let primary: ControlFacts['primary'] = null;
   if (info?.primary) {
     const pr = info.primary.el.getBoundingClientRect();
     const ph = textHolder(info.primary.el, info.primary.name) ?? info.primary.el;
-    const pt = measureText(ph);
+    const pt = measureText(ph, colour);
     const pv = visiblePart(info.primary.el, pr);
     primary = { label: info.primary.name, area: area(pr), fontPx: pt.fontPx, contrast: pt.contrast, inView: area(pv.rect) >= 0.5 * area(pr) };
   }
@@ -471,7 +559,7 @@ export function deadlineOf(texts: readonly string[], rule: Rule | null, read?: S
     }
   }
   if (!rule) return null;
-  const current = rule.deadlines.filter((d) => !d.supersededBy).at(-1);
+  const current = currentRuleDeadline(rule);
   return current ? { date: current.date, text: `${current.note} (${rule.name})`, source: 'rule' } : null;
 }
 

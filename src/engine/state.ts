@@ -1,6 +1,6 @@
 /** Reading a toggle's state the way assistive technology does, then the way frameworks mark it. */
 import type { State } from './types';
-import { TURN_OFF, TURN_ON } from './lexicon';
+import type { Lexicon } from './lexicon';
 import { normalise } from './text';
 
 /**
@@ -8,13 +8,13 @@ import { normalise } from './text';
  * `button` or `role=button` that opens a menu (`aria-haspopup`) and is named by nothing but the
  * action; null for every other element.
  */
-export function statusOf(el: Element): 'on' | 'off' | null {
+export function statusOf(el: Element, lex: Lexicon): 'on' | 'off' | null {
   if (el.localName !== 'button' && el.getAttribute('role') !== 'button') return null;
   const popup = el.getAttribute('aria-haspopup');
   if (popup === null || popup === 'false') return null;
   const name = normalise(el.getAttribute('aria-label') ?? el.textContent ?? '');
-  if (TURN_OFF.test(name)) return 'on';
-  if (TURN_ON.test(name)) return 'off';
+  if (lex.TURN_OFF.test(name)) return 'on';
+  if (lex.TURN_ON.test(name)) return 'off';
   return null;
 }
 
@@ -38,7 +38,7 @@ function fromToken(v: string | null): State | null {
   }
 }
 
-export function readState(el: Element): State {
+export function readState(el: Element, lex: Lexicon): State {
   if (el.localName === 'input') {
     const input = el as HTMLInputElement;
     if (input.type === 'checkbox' || input.type === 'radio') {
@@ -52,7 +52,7 @@ export function readState(el: Element): State {
     (el.getAttribute('role') === 'option' ? fromToken(el.getAttribute('aria-selected')) : null) ??
     fromToken(el.getAttribute('data-state')) ??
     fromToken(el.getAttribute('data-checked')) ??
-    statusOf(el) ??
+    statusOf(el, lex) ??
     fromClass(el) ??
     'unknown'
   );

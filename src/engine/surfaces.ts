@@ -4,8 +4,8 @@
  * settings page, the panel that holds the setting.
  */
 import type { SurfaceKind } from './types';
-import { byPosition, byTag, composedAncestors, composedContains, idrefs, style, type IndexedRoot } from './dom';
-import { ACCEPT, AI_MODEL, DISMISS, OBJECT, SETTINGS_TITLE, TERMS_UPDATE, TRAIN, UPDATE } from './lexicon';
+import { byPosition, byTag, composedAncestors, composedContains, idrefs, style, type IndexedRoot, type Root } from './dom';
+import type { Lexicon } from './lexicon';
 import type { Rule } from '../rules/schema';
 import { rulePhraseIn } from './purpose';
 import { clip, lines, normalise, renderedText, sentences } from './text';
@@ -111,7 +111,7 @@ export function findSurfaces(index: readonly IndexedRoot[], controls: readonly E
  * that has one) names an objection, and that heading or the text around the form names AI or
  * training, or carries one of the rules' phrases.
  */
-export function findObjectionForms(index: readonly IndexedRoot[], rules: readonly Rule[]): SurfaceEl[] {
+export function findObjectionForms(index: readonly IndexedRoot[], rules: readonly Rule[], lex: Lexicon): SurfaceEl[] {
   const panels: Element[] = [];
   for (const r of index) {
     const forms = byTag(r.root, 'form');
@@ -133,9 +133,9 @@ export function findObjectionForms(index: readonly IndexedRoot[], rules: readonl
       // The title first: it rules out an ordinary form (a chat composer) more cheaply than
       // asking whether the form is rendered.
       const title = titleOf(panel);
-      if (!OBJECT.test(title) || !rendering(form).rendered) continue;
+      if (!lex.OBJECT.test(title) || !rendering(form).rendered) continue;
       const text = `${title}\n${normalise((panel.textContent ?? '').slice(0, 2000))}`;
-      if (!AI_MODEL.test(text) && !TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
+      if (!lex.AI_MODEL.test(text) && !lex.TRAIN.test(text) && rulePhraseIn(text, rules) === null) continue;
       if (!panels.includes(panel)) panels.push(panel);
     }
   }
@@ -176,14 +176,14 @@ export function surfaceText(el: Element): string {
 }
 
 /** The page or dialog is a settings page: its rule says so, or its title does. */
-export function looksLikeSettings(title: string): boolean {
-  return SETTINGS_TITLE.test(title) && !TERMS_UPDATE.test(title);
+export function looksLikeSettings(title: string, lex: Lexicon): boolean {
+  return lex.SETTINGS_TITLE.test(title) && !lex.TERMS_UPDATE.test(title);
 }
 
 /** A terms update: the title names the terms, or one sentence names both the terms and a change. */
-export function looksLikeTermsUpdate(title: string, text: string): boolean {
-  if (TERMS_UPDATE.test(title) && !looksLikeSettings(title)) return true;
-  return sentences(text).some((s) => TERMS_UPDATE.test(s) && UPDATE.test(s));
+export function looksLikeTermsUpdate(title: string, text: string, lex: Lexicon): boolean {
+  if (lex.TERMS_UPDATE.test(title) && !looksLikeSettings(title, lex)) return true;
+  return sentences(text).some((s) => lex.TERMS_UPDATE.test(s) && lex.UPDATE.test(s));
 }
 
 export function classifySurface(
@@ -192,10 +192,11 @@ export function classifySurface(
   text: string,
   hasTrainingControl: boolean,
   onSettingsUrl: boolean,
+  lex: Lexicon,
 ): SurfaceKind {
   if (s.objection) return 'consent-prompt';
-  if (s.settingsPanel || looksLikeSettings(title) || (onSettingsUrl && !s.semantic)) return 'settings';
-  if (looksLikeTermsUpdate(title, text)) return 'terms-update';
+  if (s.settingsPanel || looksLikeSettings(title, lex) || (onSettingsUrl && !s.semantic)) return 'settings';
+  if (looksLikeTermsUpdate(title, text, lex)) return 'terms-update';
   if (hasTrainingControl) return 'consent-prompt';
   return 'other';
 }
@@ -211,20 +212,34 @@ function nameOf(el: Element): string {
   }
 }
 
+/**
+ * The elements of `surface` that match `selector`, in its own tree and in the shadow roots
+ * (among `roots`, the scan's) whose hosts it contains: a web component's "Not now" is the
+ * dialog's as much as a plain button is.
+ */
+function inSurface(surface: Element, selector: string, roots: readonly Root[]): Element[] {
+  const out = Array.from(surface.querySelectorAll(selector));
+  for (const r of roots) {
+    if (!('host' in r) || !composedContains(surface, r.host)) continue;
+    out.push(...Array.from(r.querySelectorAll(selector)));
+  }
+  return out;
+}
+
 /** Buttons of a surface that are rendered, with their names, excluding the toggles themselves. */
-export function actionsOf(surface: Element, isToggle: (e: Element) => boolean): { el: Element; name: string }[] {
-  return Array.from(surface.querySelectorAll(ACTIONABLE))
+export function actionsOf(surface: Element, isToggle: (e: Element) => boolean, roots: readonly Root[] = []): { el: Element; name: string }[] {
+  return inSurface(surface, ACTIONABLE, roots)
     .filter((b) => !isToggle(b) && rendering(b).rendered)
     .map((el) => ({ el, name: nameOf(el) }))
     .filter((b) => b.name.length > 0 && b.name.length <= 80);
 }
 
 /** The accept-like action a person is steered to: among accept-worded buttons, the largest. */
-export function primaryActionOf(actions: { el: Element; name: string }[]): { el: Element; name: string } | null {
+export function primaryActionOf(actions: { el: Element; name: string }[], lex: Lexicon): { el: Element; name: string } | null {
   let best: { el: Element; name: string } | null = null;
   let bestArea = -1;
   for (const a of actions) {
-    if (!ACCEPT.test(a.name) || DISMISS.test(a.name)) continue;
+    if (!lex.ACCEPT.test(a.name) || lex.DISMISS.test(a.name)) continue;
     const ar = area(a.el.getBoundingClientRect());
     if (ar > bestArea) {
       best = a;
@@ -235,13 +250,13 @@ export function primaryActionOf(actions: { el: Element; name: string }[]): { el:
 }
 
 /** A close button, "Not now", "Later"… — as a button, link or an option of a choice. */
-export function dismissOf(surface: Element, actions: { el: Element; name: string }[]): string | null {
+export function dismissOf(surface: Element, actions: { el: Element; name: string }[], lex: Lexicon, roots: readonly Root[] = []): string | null {
   for (const a of actions) {
-    if (DISMISS.test(a.name) || /^[×✕✖x]$/i.test(a.name)) return a.name;
+    if (lex.DISMISS.test(a.name) || /^[×✕✖x]$/i.test(a.name)) return a.name;
   }
-  for (const o of Array.from(surface.querySelectorAll(OPTION))) {
+  for (const o of inSurface(surface, OPTION, roots)) {
     const name = nameOf(o);
-    if (DISMISS.test(name)) return name;
+    if (lex.DISMISS.test(name)) return name;
   }
   return null;
 }

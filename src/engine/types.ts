@@ -55,6 +55,13 @@ export interface Control {
   box: Box;
   findings: Finding[];
   surfaceId: string | null;
+  /**
+   * Added: present (true) on a choice whose selected option puts the decision off ("Not now",
+   * "Remind me later"): its `state` is then 'unknown', since training stays as it was.
+   */
+  deferred?: true;
+  /** Added: why this control has no measured findings (its measuring threw), in one phrase. */
+  note?: string;
 }
 
 export interface Surface {

@@ -12,6 +12,7 @@
 import type { Report, SurfaceKind } from '../engine/types';
 import type { Rule, RuleDeadline } from '../rules/schema';
 import type { DeadlineView, ObservationSource } from './messages';
+import { currentRuleDeadline } from '../rules/deadlines';
 import { HISTORY_LIMIT, emptyRecord, type Observation, type ServiceRecord } from './storage-schema';
 
 /** Where a control on a surface of this kind was seen. */
@@ -105,11 +106,7 @@ export function recordPageDeadline(record: ServiceRecord | null, report: Report)
   return { ...before, deadline: { date: d.date, text: d.text, source: 'page', seenAt: report.scannedAt, url: report.url } };
 }
 
-/** The rule's deadline that is still in force: not superseded; the latest if several are. */
-export function currentRuleDeadline(rule: Rule): RuleDeadline | null {
-  const open = rule.deadlines.filter((d) => !d.supersededBy);
-  return open.reduce<RuleDeadline | null>((a, b) => (a === null || b.date > a.date ? b : a), null);
-}
+export { currentRuleDeadline };
 
 /** Follows `supersededBy` from `date` to the date that replaced it last (null: not superseded). */
 function replacementOf(rule: Rule, date: string): RuleDeadline | null {

@@ -12,11 +12,11 @@ import type { Report } from '../../src/engine/types';
 
 /** The engine without the words, as the content script has it (plus the deadline reader, which the CLI's scan has). */
 const UNWORDED_ENTRY = `
-import './src/engine/lexicon-builtin';
+import { BUILTIN_LEXICON } from './src/engine/lexicon-builtin';
 import { scan } from './src/engine/scan';
 import { findDeadline } from './src/engine/deadline';
 import { BUILTIN_RULES } from './src/rules';
-globalThis.__unworded = (target) => scan(document, { rules: BUILTIN_RULES, target, readDeadline: findDeadline }).report;
+globalThis.__unworded = (target) => scan(document, { rules: BUILTIN_RULES, lexicon: BUILTIN_LEXICON, target, readDeadline: findDeadline }).report;
 `;
 
 let lab: Lab;

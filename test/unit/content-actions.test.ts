@@ -4,6 +4,7 @@
  * words are the catalogue keys here (no browser i18n in unit tests).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { turnOff } from '../../src/content/actions';
 import type { ControlTarget } from '../../src/engine/scan';
 
@@ -40,7 +41,7 @@ describe('Turn off on a menu button', () => {
       }
       document.body.append(menu);
     });
-    const r = await turnOff(t, 'on', 0);
+    const r = await turnOff(t, 'on', BUILTIN_LEXICON, 0);
     expect(r).toMatchObject({ ok: false, before: 'on', message: 'resultMenuOpened' });
     expect(clicks).toBe(1);
     expect(chosen).toEqual([]);
@@ -48,14 +49,14 @@ describe('Turn off on a menu button', () => {
 
   it('says the change did not take when the click opened nothing', async () => {
     const t = menuButton(() => undefined);
-    const r = await turnOff(t, 'on', 0);
+    const r = await turnOff(t, 'on', BUILTIN_LEXICON, 0);
     expect(r).toMatchObject({ ok: false, before: 'on', message: 'resultNotTaken' });
   });
 
   it('does not take a dialog button for a menu', async () => {
     const t = menuButton((b) => b.setAttribute('aria-expanded', 'true'));
     t.control.setAttribute('aria-haspopup', 'dialog');
-    const r = await turnOff(t, 'on', 0);
+    const r = await turnOff(t, 'on', BUILTIN_LEXICON, 0);
     expect(r.message).toBe('resultNotTaken');
   });
 });

@@ -2,8 +2,8 @@
  * How the content script starts (src/content/index.ts, in happy-dom with a fake `chrome`): it
  * asks the background once for the rules and the word lists, scans with them, and without
  * usable words it does not scan at all — it stops quietly, as when the extension is reloaded
- * under it. Each test loads the script into a fresh module registry, so its lexicon has no
- * words but the ones the reply brings (the unit setup's built-in words are in another copy).
+ * under it. Each test loads the script into a fresh module registry; the lexicon the scan is
+ * given is the one the script compiled from the reply.
  *
  * happy-dom cannot run the real scan (it rejects the engine's selectors), so the engine's scan
  * is replaced by one that records what it was given and what the script's own lexicon says of
@@ -12,6 +12,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WORDS } from '../../src/engine/lexicon-words';
 import type { Report } from '../../src/engine/types';
+import type { Lexicon } from '../../src/engine/lexicon';
 import type { Rule } from '../../src/rules/schema';
 import { BUILTIN_RULES } from '../../src/rules';
 
@@ -49,11 +50,10 @@ async function start(reply: unknown): Promise<World> {
   fakeChrome(reply, world);
   vi.resetModules();
   vi.doMock('../../src/engine/scan', async () => {
-    // The same registry as the content script's: its lexicon, with the words it was given.
-    const lexicon = await import('../../src/engine/lexicon');
     return {
-      scan: (doc: Document, opts: { rules: readonly Rule[] }) => {
-        const train = lexicon.TRAIN.test(doc.body.textContent ?? '');
+      // The lexicon is what the script compiled from the reply and passed in (it has none of its own).
+      scan: (doc: Document, opts: { rules: readonly Rule[]; lexicon: Lexicon }) => {
+        const train = opts.lexicon.TRAIN.test(doc.body.textContent ?? '');
         world.scans.push({ rules: opts.rules.map((r) => r.id), train });
         const report = { url: doc.URL, controls: [], surfaces: [], deadline: null } as unknown as Report;
         return { report, elements: new Map(), targets: new Map(), roots: [doc], texts: [] };

@@ -10,8 +10,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { isConsentSurface, judgeControl, judgeSurface, type ControlFacts, type SurfaceFacts, type TextFacts } from '../../src/engine/findings';
 import { FINDING_IDS, HIDDEN_WHY, REFS, findingSentence, wordFinding, wordFindings } from '../../src/engine/findings-words';
 import { scan } from '../../src/engine/scan';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { THRESHOLDS as T } from '../../src/engine/thresholds';
-import { BENEFIT, CONSEQUENCE } from '../../src/engine/lexicon';
 import { round2 } from '../../src/engine/colour';
 import { px } from '../../src/engine/px';
 import type { Control, ControlKind, Finding, FindingId, Report, Severity, State, Surface, SurfaceKind } from '../../src/engine/types';
@@ -41,7 +41,7 @@ function wordedControl(facts: ControlFacts): Finding[] {
     state: facts.state,
     kind: facts.kind,
     box: BOX,
-    findings: judgeControl(facts),
+    findings: judgeControl(facts, BUILTIN_LEXICON),
     surfaceId: facts.surfaceKind ? 's1' : null,
   };
   const sent = JSON.parse(JSON.stringify(reportOf([control], surfaces))) as Report;
@@ -253,7 +253,7 @@ describe('the sentences and sources, worded apart from the judging, are the ones
                 wrong.push(...differences(JSON.stringify(facts), old, wordedSurface(facts)));
               }
     expect(wrong.slice(0, 20)).toEqual([]);
-    expect([...ids].sort()).toEqual(['bundled-consent:mixed', 'bundled-consent:off', 'bundled-consent:on', 'bundled-consent:unknown', 'forced-choice:']);
+    expect([...ids].sort()).toEqual(['bundled-consent:mixed', 'bundled-consent:on', 'bundled-consent:unknown', 'forced-choice:']);
   });
 
   it('the sources are the same tables, for every id', () => {
@@ -326,7 +326,7 @@ describe('judging leaves the words out', () => {
   it('every finding judgeControl and judgeSurface give has an empty message and no refs', () => {
     const r = random(7);
     const all: Finding[] = [];
-    for (let i = 0; i < 2000; i++) all.push(...judgeControl(sampleFacts(r)));
+    for (let i = 0; i < 2000; i++) all.push(...judgeControl(sampleFacts(r), BUILTIN_LEXICON));
     all.push(...judgeSurface({ kind: 'terms-update', modal: true, dismiss: null, primary: 'Accept', toggles: [{ kind: 'switch', state: 'on' }], hasChoice: false }));
     expect(new Set(all.map((f) => f.id)).size).toBe(9);
     for (const f of all) expect({ message: f.message, refs: f.refs }).toEqual({ message: '', refs: [] });
@@ -334,9 +334,9 @@ describe('judging leaves the words out', () => {
 
   it('scan() words its report only through the option it is given', () => {
     document.body.replaceChildren(document.createElement('main'));
-    expect(scan(document, { rules: BUILTIN_RULES }).report.title).not.toBe('worded');
+    expect(scan(document, { lexicon: BUILTIN_LEXICON, rules: BUILTIN_RULES }).report.title).not.toBe('worded');
     const word = vi.fn((r: Report): Report => ({ ...r, title: 'worded' }));
-    const result = scan(document, { rules: BUILTIN_RULES, wordFindings: word });
+    const result = scan(document, { lexicon: BUILTIN_LEXICON, rules: BUILTIN_RULES, wordFindings: word });
     expect(word).toHaveBeenCalledTimes(1);
     expect(word.mock.calls[0]![0].schema).toBe('consent-lens/report@1');
     expect(result.report.title).toBe('worded');
@@ -543,7 +543,7 @@ function oldJudgeControl(f: ControlFacts): Finding[] {
     }
   }
 
-  if (f.label && BENEFIT.test(f.label) && !CONSEQUENCE.test(f.label)) {
+  if (f.label && BUILTIN_LEXICON.BENEFIT.test(f.label) && !BUILTIN_LEXICON.CONSEQUENCE.test(f.label)) {
     out.push(
       finding(
         'vague-label',
@@ -572,7 +572,8 @@ function oldJudgeSurface(s: SurfaceFacts): Finding[] {
     );
   }
   const toggle = s.toggles.find((t) => t.kind !== 'choice');
-  if (s.kind === 'terms-update' && s.primary && toggle && !s.hasChoice) {
+  // Since the trust review: an OFF switch commits nothing to training, so it is not bundled.
+  if (s.kind === 'terms-update' && s.primary && toggle && toggle.state !== 'off' && !s.hasChoice) {
     out.push(
       finding(
         'bundled-consent',

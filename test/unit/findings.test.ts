@@ -8,6 +8,7 @@ import {
   type TextFacts,
 } from '../../src/engine/findings';
 import { REFS, wordFinding } from '../../src/engine/findings-words';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import type { Finding, FindingId, SurfaceKind } from '../../src/engine/types';
 
 /**
@@ -17,7 +18,7 @@ import type { Finding, FindingId, SurfaceKind } from '../../src/engine/types';
  * itself against the sentences the engine wrote before it was split from judging.
  */
 const judgeControl = (f: ControlFacts): Finding[] =>
-  judgeControlOnly(f).map((x) => wordFinding(x, { kind: f.kind, accept: f.primary?.label ?? null }));
+  judgeControlOnly(f, BUILTIN_LEXICON).map((x) => wordFinding(x, { kind: f.kind, accept: f.primary?.label ?? null }));
 const judgeSurface = (s: SurfaceFacts): Finding[] => judgeSurfaceOnly(s).map((x) => wordFinding(x, { kind: null, accept: s.primary }));
 
 /** A 44×24 switch with a clear label, good contrast, in view, next to an Accept button of equal weight: no findings. */
@@ -489,10 +490,18 @@ describe('judgeSurface — bundled-consent', () => {
     expect(fs[0]?.message).toContain('(ON)');
   });
 
-  it('is medium when the toggle is OFF', () => {
-    const fs = judgeSurface(surface({ toggles: [{ kind: 'checkbox', state: 'off' }] }));
-    expect(fs[0]?.severity).toBe('medium');
-    expect(fs[0]?.measured).toEqual({ action: 'Accept', trainingState: 'off' });
+  it('not when the switch the Accept button commits is OFF: it commits nothing to training', () => {
+    expect(judgeSurface(surface({ toggles: [{ kind: 'checkbox', state: 'off' }] }))).toEqual([]);
+    expect(judgeSurface(surface({ toggles: [{ kind: 'switch', state: 'off' }] }))).toEqual([]);
+  });
+
+  it('medium when its state cannot be told (unknown) or is mixed', () => {
+    for (const state of ['unknown', 'mixed'] as const) {
+      const fs = judgeSurface(surface({ toggles: [{ kind: 'checkbox', state }] }));
+      expect(ids(fs), state).toEqual(['bundled-consent']);
+      expect(fs[0]?.severity).toBe('medium');
+      expect(fs[0]?.measured).toEqual({ action: 'Accept', trainingState: state });
+    }
   });
 
   it('not when an explicit choice carries the decision', () => {

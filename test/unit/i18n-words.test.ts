@@ -1,5 +1,6 @@
 /* The extension's words in each language: Intl formatting in the catalogue's locale, finding sentences and callouts from ids and numbers. */
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { createWords, intlLocale } from '../../src/i18n/words';
 import { findingText } from '../../src/i18n/findings';
 import { calloutWords } from '../../src/i18n/callout';
@@ -79,7 +80,7 @@ const FACTS: ControlFacts = {
 };
 
 /** Judged and worded in English, as the background words a report (the tests compare with `message`). */
-const judgeControl = (facts: ControlFacts) => judgeOnly(facts).map((f) => wordFinding(f, { kind: facts.kind, accept: facts.primary?.label ?? null }));
+const judgeControl = (facts: ControlFacts) => judgeOnly(facts, BUILTIN_LEXICON).map((f) => wordFinding(f, { kind: facts.kind, accept: facts.primary?.label ?? null }));
 
 function control(findings = judgeControl(FACTS)): Control {
   return { id: 'c1', label: FACTS.label, description: '', purpose: 'ai-training', state: 'on', kind: 'switch', box: { x: 0, y: 0, width: 28, height: 16 }, findings, surfaceId: 's1' };

@@ -1,90 +1,85 @@
 /**
- * The engine's word lists as data (src/engine/lexicon-words.ts) and their compiled expressions
- * (src/engine/lexicon.ts): every unit test runs with the built-in words (vitest.config.ts,
- * setupFiles), a lexicon not given words matches nothing, `useWords` refuses what is not word
- * lists or does not compile, importers see the words through the live bindings, and the content
- * script never imports the lists (it gets them from the background) — nor the findings' English
- * sentences (src/engine/findings-words.ts: the background words the reports it receives).
+ * The engine's word lists as data (src/engine/lexicon-words.ts) and their compiled form
+ * (src/engine/lexicon.ts): `compileWords` turns lists into a `Lexicon` value or refuses what is
+ * not word lists or does not compile; the engine keeps no words of its own, so a scan given none
+ * is an error, never a clean report; and the content script never imports the lists (it gets
+ * them from the background) — nor the findings' English sentences (src/engine/findings-words.ts:
+ * the background words the reports it receives).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as lexicon from '../../src/engine/lexicon';
+import { compileWords, isLexicon, isLexiconWords, type Lexicon } from '../../src/engine/lexicon';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { WORDS, type LexiconWords } from '../../src/engine/lexicon-words';
+import { classifyPurpose } from '../../src/engine/purpose';
+import { NO_WORDS, scan } from '../../src/engine/scan';
+import { BUILTIN_RULES } from '../../src/rules';
 
-type Lexicon = typeof lexicon;
 const KEYS = Object.keys(WORDS) as Array<keyof LexiconWords>;
-/** Texts a lexicon without words must not match, and at least one expression matches with them. */
+/** Texts an empty lexicon must not match, and at least one expression matches with the words. */
 const SAMPLES = ['', ' ', 'a', 'Help improve Claude', 'Allow your chats to be used to train our AI models', 'Turn off', 'Einstellungen', '学習', 'On'];
-
-/** A lexicon module of its own (and a purpose.ts bound to it), as a page that has not had the words yet. */
-async function fresh(): Promise<{ lex: Lexicon; purpose: typeof import('../../src/engine/purpose') }> {
-  vi.resetModules();
-  const lex = await import('../../src/engine/lexicon');
-  const purpose = await import('../../src/engine/purpose');
-  expect(lex).not.toBe(lexicon);
-  return { lex, purpose };
-}
-
-const expressions = (lex: Lexicon): Record<keyof LexiconWords, RegExp> =>
-  Object.fromEntries(KEYS.map((k) => [k, lex[k]])) as Record<keyof LexiconWords, RegExp>;
 
 const clone = (): LexiconWords => structuredClone(WORDS);
 
-describe('the built-in words (setupFiles)', () => {
-  it('compiled every list of WORDS into its exported expression', () => {
-    expect(KEYS).toHaveLength(19);
+describe('the built-in lexicon', () => {
+  it('compiled every list of WORDS into its expression', () => {
+    expect(KEYS).toHaveLength(22);
     for (const k of KEYS) {
-      const re = lexicon[k];
+      const re = BUILTIN_LEXICON[k];
       expect(re, k).toBeInstanceOf(RegExp);
-      expect(re.source, `${k} still matches nothing`).not.toBe('(?!)');
+      expect(re.source, `${k} matches nothing`).not.toBe('(?!)');
       expect(re.flags, k).toBe('iu');
     }
+    expect(Object.isFrozen(BUILTIN_LEXICON)).toBe(true);
   });
 
   it('each expression matches a word of its own list', () => {
     const one: Record<keyof LexiconWords, string> = {
       TRAIN: 'trained', IMPROVE: 'Weiterentwicklung', AI_MODEL: 'modèles', USER_DATA: 'your chats', ML_OPS: 'training loss',
       MODEL: 'llm', NOTIFY: '通知', BENEFIT: 'aidez', CONSEQUENCE: 'years', TERMS_UPDATE: 'privacy policy', UPDATE: 'in vigore',
-      SETTINGS_TITLE: 'Instellingen', ACCEPT: 'I agree', DISMISS: '나중에', OFF_MARKER: 'off', ON_MARKER: 'on', OBJECT: 'right to object',
-      TURN_OFF: 'Turn off', TURN_ON: 'オンにする',
+      SETTINGS_TITLE: 'Instellingen', ACCEPT: 'I agree', DISMISS: '나중에', DEFER: 'Remind me later', OFF_MARKER: "don't allow",
+      ON_MARKER: 'allow', OFF_WORD: 'Aus', ON_WORD: 'An', OBJECT: 'right to object', TURN_OFF: 'Turn off', TURN_ON: 'オンにする',
     };
-    for (const k of KEYS) expect(lexicon[k].test(one[k]), k).toBe(true);
+    for (const k of KEYS) expect(BUILTIN_LEXICON[k].test(one[k]), k).toBe(true);
     // The guards are still there: a word inside another word is not that word.
-    expect(lexicon.TRAIN.test('restraint')).toBe(false);
-    expect(lexicon.TURN_OFF.test('Turn off notifications')).toBe(false);
+    expect(BUILTIN_LEXICON.TRAIN.test('restraint')).toBe(false);
+    expect(BUILTIN_LEXICON.TURN_OFF.test('Turn off notifications')).toBe(false);
+    // A state word stands alone: the German "an" is not the English article.
+    expect(BUILTIN_LEXICON.ON_WORD.test('Allow an AI to learn from your chats')).toBe(false);
+    expect(BUILTIN_LEXICON.ON_MARKER.test('Send an email')).toBe(false);
   });
 });
 
-describe('a lexicon before useWords', () => {
-  it('matches nothing, and classifies nothing as training', async () => {
-    const { lex, purpose } = await fresh();
-    for (const [k, re] of Object.entries(expressions(lex))) for (const t of SAMPLES) expect(re.test(t), `${k} on "${t}"`).toBe(false);
-    expect(purpose.classifyPurpose('Allow your chats to be used to train our AI models', '', [])).not.toBe('ai-training');
+describe('the engine holds no words of its own', () => {
+  it('the lexicon module exports no expression (nothing is module state)', () => {
+    for (const k of KEYS) expect(k in lexicon, k).toBe(false);
   });
 
-  it('gets the words through the live bindings: importers see them without importing again', async () => {
-    const { lex, purpose } = await fresh();
-    expect(lex.useWords(clone())).toBe(true);
-    for (const k of KEYS) expect(lex[k].source, k).toBe(lexicon[k].source);
-    expect(purpose.classifyPurpose('Allow your chats to be used to train our AI models', '', [])).toBe('ai-training');
+  it('a scan given no words throws, rather than report a page with no training control', () => {
+    document.body.innerHTML = '<button role="switch" aria-checked="true">Allow your chats to be used to train our AI models</button>';
+    expect(() => scan(document, { rules: BUILTIN_RULES } as never)).toThrow(NO_WORDS);
+    expect(() => scan(document, { rules: BUILTIN_RULES, lexicon: {} as Lexicon })).toThrow(NO_WORDS);
+    expect(() => scan(document, { rules: BUILTIN_RULES, lexicon: WORDS as never })).toThrow(NO_WORDS);
+    document.body.replaceChildren();
+  });
+
+  it('two lexicons side by side: each call classifies with the one it is given', () => {
+    const other = clone();
+    other.TRAIN.latin = ['nothing-like-this'];
+    other.IMPROVE.latin = [];
+    const plain = compileWords(other)!;
+    const text = 'Allow your chats to be used to train our AI models';
+    expect(classifyPurpose(text, '', [], BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose(text, '', [], plain)).toBe('other');
+    expect(classifyPurpose(text, '', [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 });
 
-describe('useWords refuses, and keeps the expressions it had', () => {
-  const refused = async (words: unknown): Promise<void> => {
-    const { lex } = await fresh();
-    expect(lex.useWords(words)).toBe(false);
-    for (const k of KEYS) expect(lex[k].source, k).toBe('(?!)');
-    expect(lex.useWords(clone())).toBe(true);
-    const before = expressions(lex);
-    expect(lex.useWords(words)).toBe(false);
-    expect(expressions(lex)).toEqual(before);
-    for (const k of KEYS) expect(lex[k], k).toBe(before[k]);
-  };
-
-  it('what is not word lists', async () => {
+describe('compileWords refuses', () => {
+  it('what is not word lists', () => {
     const missing: Partial<LexiconWords> = clone();
     delete missing.TRAIN;
     for (const words of [
@@ -101,49 +96,47 @@ describe('useWords refuses, and keeps the expressions it had', () => {
       { ...clone(), TRAIN: { whole: ['train'] } },
       { ...clone(), TURN_OFF: { latin: ['turn off'], cjk: [] } },
     ]) {
-      expect(lexicon.isLexiconWords(words), JSON.stringify(words)?.slice(0, 80)).toBe(false);
-      await refused(words);
+      expect(isLexiconWords(words), JSON.stringify(words)?.slice(0, 80)).toBe(false);
+      expect(compileWords(words)).toBeNull();
     }
   });
 
-  it('a fragment that does not compile, on its own or with the others', async () => {
+  it('a fragment that does not compile, on its own or with the others', () => {
     for (const bad of ['train(', '[a-', '\\', 'a{2,1}', '\\k<nope>']) {
       const words = clone();
       words.TRAIN.latin.push(bad);
-      expect(lexicon.isLexiconWords(words)).toBe(true);
-      await refused(words);
+      expect(isLexiconWords(words)).toBe(true);
+      expect(compileWords(words)).toBeNull();
     }
     const turnOff = clone();
     turnOff.TURN_OFF.whole.push('a)|(?:');
-    await refused(turnOff);
+    expect(compileWords(turnOff)).toBeNull();
   });
 
-  it('a fragment that compiles only by closing the group it is put in (it would match everything)', async () => {
+  it('a fragment that compiles only by closing the group it is put in (it would match everything)', () => {
     const words = clone();
     words.CONSEQUENCE.latin.push('x)|(?:');
     expect(() => new RegExp(`(?:${words.CONSEQUENCE.latin.join('|')})`, 'iu')).not.toThrow();
-    await refused(words);
+    expect(compileWords(words)).toBeNull();
   });
 });
 
-describe('useWords takes', () => {
-  it('the built-in lists as the background sends them (a structured clone), and extra keys', async () => {
-    const { lex } = await fresh();
-    expect(lexicon.isLexiconWords(clone())).toBe(true);
-    expect(lex.useWords({ ...clone(), SOMETHING_NEW: { latin: ['x'], cjk: [] } })).toBe(true);
-    for (const k of KEYS) expect(lex[k].source, k).toBe(lexicon[k].source);
+describe('compileWords takes', () => {
+  it('the built-in lists as the background sends them (a structured clone), and extra keys', () => {
+    const lex = compileWords({ ...clone(), SOMETHING_NEW: { latin: ['x'], cjk: [] } });
+    expect(lex && isLexicon(lex)).toBe(true);
+    for (const k of KEYS) expect(lex![k].source, k).toBe(BUILTIN_LEXICON[k].source);
   });
 
-  it('empty lists, which match nothing (not everything)', async () => {
-    const { lex } = await fresh();
+  it('empty lists, which match nothing (not everything)', () => {
     const empty = Object.fromEntries(KEYS.map((k) => [k, 'whole' in WORDS[k] ? { whole: [] } : { latin: [], cjk: [] }]));
-    expect(lex.useWords(empty)).toBe(true);
-    for (const [k, re] of Object.entries(expressions(lex))) for (const t of SAMPLES) expect(re.test(t), `${k} on "${t}"`).toBe(false);
+    const lex = compileWords(empty)!;
+    for (const k of KEYS) for (const t of SAMPLES) expect(lex[k].test(t), `${k} on "${t}"`).toBe(false);
     const latinOnly = clone();
     latinOnly.MODEL.cjk = [];
-    expect(lex.useWords(latinOnly)).toBe(true);
-    expect(lex.MODEL.test('models')).toBe(true);
-    expect(lex.MODEL.test('モデル')).toBe(false);
+    const l2 = compileWords(latinOnly)!;
+    expect(l2.MODEL.test('models')).toBe(true);
+    expect(l2.MODEL.test('モデル')).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining } from '../../src/engine/purpose';
 import { BUILTIN_RULES } from '../../src/rules';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 
 /** [label, description] */
 type Case = [string, string];
@@ -36,7 +37,7 @@ describe('generic heuristics, no rules — AI-training controls in every languag
     // ko
     ['대화를 AI 모델 학습에 사용하도록 허용', ''],
   ])('%j', (label, description) => {
-    expect(classifyPurpose(label, description, [])).toBe('ai-training');
+    expect(classifyPurpose(label, description, [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 });
 
@@ -72,79 +73,79 @@ describe('generic heuristics, no rules — other controls', () => {
     ['Help improve Claude', ''],
     ['Improve the model for everyone', ''],
   ])('%j', (label, description) => {
-    expect(classifyPurpose(label, description, [])).toBe('other');
+    expect(classifyPurpose(label, description, [], BUILTIN_LEXICON)).toBe('other');
   });
 });
 
 describe('generic heuristics, no rules — other controls the word lists get wrong', () => {
   it('an ML tool’s "Upload your training data set" is not a consent to training on your chats', () => {
-    expect(classifyPurpose('Upload your training data set', '', [])).toBe('other');
+    expect(classifyPurpose('Upload your training data set', '', [], BUILTIN_LEXICON)).toBe('other');
   });
 
   it('a memory feature that uses your chat history for better answers is not training', () => {
-    expect(classifyPurpose('Memory', 'Get better answers by letting the AI use your chat history', [])).toBe('other');
+    expect(classifyPurpose('Memory', 'Get better answers by letting the AI use your chat history', [], BUILTIN_LEXICON)).toBe('other');
   });
 
   it('a notification about a model training job is not training consent', () => {
-    expect(classifyPurpose('Notify me when model training finishes', '', [])).toBe('other');
+    expect(classifyPurpose('Notify me when model training finishes', '', [], BUILTIN_LEXICON)).toBe('other');
   });
 });
 
 describe('speaksOfTraining', () => {
   it('needs training (or improving) plus AI models or the user’s data', () => {
-    expect(speaksOfTraining('Use your conversations to train our models')).toBe(true);
-    expect(speaksOfTraining('Train AI models')).toBe(true);
-    expect(speaksOfTraining('Use your chats to improve our AI models')).toBe(true);
-    expect(speaksOfTraining('Improve our AI models')).toBe(false);
-    expect(speaksOfTraining('Use your chats to improve the app')).toBe(false);
-    expect(speaksOfTraining('Training')).toBe(false);
-    expect(speaksOfTraining('')).toBe(false);
+    expect(speaksOfTraining('Use your conversations to train our models', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Train AI models', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Use your chats to improve our AI models', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Improve our AI models', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('Use your chats to improve the app', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('Training', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('', BUILTIN_LEXICON)).toBe(false);
   });
 
   it('an ML tool’s training words only count when the user’s own data is named', () => {
-    expect(speaksOfTraining('Training runs on GPUs for AI models')).toBe(false);
-    expect(speaksOfTraining('Your chats may be used in training runs for our AI models')).toBe(true);
+    expect(speaksOfTraining('Training runs on GPUs for AI models', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('Your chats may be used in training runs for our AI models', BUILTIN_LEXICON)).toBe(true);
   });
 
   it('is what classifyPurpose uses on label and description together', () => {
     // Neither half alone says it; together they do.
-    expect(speaksOfTraining('Improve our AI models')).toBe(false);
-    expect(speaksOfTraining('Share your conversations with us')).toBe(false);
-    expect(classifyPurpose('Improve our AI models', '', [])).toBe('other');
-    expect(classifyPurpose('', 'Share your conversations with us', [])).toBe('other');
-    expect(classifyPurpose('Improve our AI models', 'Share your conversations with us', [])).toBe('ai-training');
+    expect(speaksOfTraining('Improve our AI models', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('Share your conversations with us', BUILTIN_LEXICON)).toBe(false);
+    expect(classifyPurpose('Improve our AI models', '', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('', 'Share your conversations with us', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Improve our AI models', 'Share your conversations with us', [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('Copilot’s bare "Model training on text" names training of a model on its own', () => {
-    expect(speaksOfTraining('Model training on text')).toBe(true);
-    expect(classifyPurpose('Model training on text', '', [])).toBe('ai-training');
+    expect(speaksOfTraining('Model training on text', BUILTIN_LEXICON)).toBe(true);
+    expect(classifyPurpose('Model training on text', '', [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 });
 
 describe('with the built-in rules', () => {
   it('"Help improve Claude" and "Improve the model for everyone" with no description are ai-training', () => {
-    expect(classifyPurpose('Help improve Claude', '', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('You can help improve Claude', '', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('Improve the model for everyone', '', BUILTIN_RULES)).toBe('ai-training');
+    expect(classifyPurpose('Help improve Claude', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('You can help improve Claude', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('Improve the model for everyone', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('…and without rules they are not', () => {
-    expect(classifyPurpose('Help improve Claude', '', [])).toBe('other');
-    expect(classifyPurpose('Improve the model for everyone', '', [])).toBe('other');
+    expect(classifyPurpose('Help improve Claude', '', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Improve the model for everyone', '', [], BUILTIN_LEXICON)).toBe('other');
   });
 
   it('matches rule phrases case-insensitively, in the description too, and in other languages', () => {
-    expect(classifyPurpose('HELP IMPROVE CLAUDE', '', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('On', 'Help improve Claude', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('Das Modell für alle verbessern', '', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('Améliorer le modèle pour tous', '', BUILTIN_RULES)).toBe('ai-training');
-    expect(classifyPurpose('모두를 위한 모델 개선', '', BUILTIN_RULES)).toBe('ai-training');
+    expect(classifyPurpose('HELP IMPROVE CLAUDE', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('On', 'Help improve Claude', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('Das Modell für alle verbessern', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('Améliorer le modèle pour tous', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('모두를 위한 모델 개선', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('rules do not turn other controls into training controls', () => {
-    expect(classifyPurpose('Performance cookies — help us improve our website', '', BUILTIN_RULES)).toBe('other');
-    expect(classifyPurpose('Memory — remember things you discuss', '', BUILTIN_RULES)).toBe('other');
-    expect(classifyPurpose('Send me product news', '', BUILTIN_RULES)).toBe('other');
+    expect(classifyPurpose('Performance cookies — help us improve our website', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Memory — remember things you discuss', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Send me product news', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('other');
   });
 
   it('rulePhraseIn returns the phrase that matched, or null', () => {

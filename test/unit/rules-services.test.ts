@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../src/rules';
 import { classifyPurpose, rulePhraseIn } from '../../src/engine/purpose';
-import { OBJECT, TURN_OFF, TURN_ON } from '../../src/engine/lexicon';
 import { readState, statusOf } from '../../src/engine/state';
 import { isToggle } from '../../src/engine/controls';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 
 const rule = (id: string) => [BUILTIN_RULES.find((r) => r.id === id)!];
 
@@ -30,12 +30,12 @@ const CONTROLS: [string, string, string, boolean][] = [
 
 describe('each service\'s control is AI training', () => {
   it.each(CONTROLS)('%s: "%s" by its rule', (id, label, description) => {
-    expect(classifyPurpose(label, description, rule(id))).toBe('ai-training');
-    expect(classifyPurpose(label, description, BUILTIN_RULES)).toBe('ai-training');
+    expect(classifyPurpose(label, description, rule(id), BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose(label, description, BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it.each(CONTROLS.filter((c) => c[3]))('%s: "%s" also by the generic heuristics alone', (_id, label, description) => {
-    expect(classifyPurpose(label, description, [])).toBe('ai-training');
+    expect(classifyPurpose(label, description, [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('the rules\' translated phrases match their own wording, case-insensitively', () => {
@@ -59,7 +59,7 @@ describe('the look-alikes on the same pages are not', () => {
     ['Allow additional information sharing with business partners', ''],
     ['Delete conversation history', ''],
   ])('%j', (label, description) => {
-    expect(classifyPurpose(label, description, BUILTIN_RULES)).toBe('other');
+    expect(classifyPurpose(label, description, BUILTIN_RULES, BUILTIN_LEXICON)).toBe('other');
   });
 });
 
@@ -71,31 +71,31 @@ describe('a menu button named by its action is a control', () => {
   };
 
   it('"Turn off ▾" (aria-haspopup) is ON; "Turn on" is OFF; in other languages too', () => {
-    expect(statusOf(button('<button aria-haspopup="menu">Turn off<svg aria-hidden="true"></svg></button>'))).toBe('on');
-    expect(statusOf(button('<button aria-haspopup="true"> Turn on </button>'))).toBe('off');
-    expect(statusOf(button('<div role="button" aria-haspopup="menu">Deaktivieren</div>'))).toBe('on');
-    expect(statusOf(button('<button aria-haspopup="menu">Activer</button>'))).toBe('off');
-    expect(statusOf(button('<button aria-haspopup="menu" aria-label="オフにする">…</button>'))).toBe('on');
+    expect(statusOf(button('<button aria-haspopup="menu">Turn off<svg aria-hidden="true"></svg></button>'), BUILTIN_LEXICON)).toBe('on');
+    expect(statusOf(button('<button aria-haspopup="true"> Turn on </button>'), BUILTIN_LEXICON)).toBe('off');
+    expect(statusOf(button('<div role="button" aria-haspopup="menu">Deaktivieren</div>'), BUILTIN_LEXICON)).toBe('on');
+    expect(statusOf(button('<button aria-haspopup="menu">Activer</button>'), BUILTIN_LEXICON)).toBe('off');
+    expect(statusOf(button('<button aria-haspopup="menu" aria-label="オフにする">…</button>'), BUILTIN_LEXICON)).toBe('on');
     const el = button('<button aria-haspopup="menu">Turn off</button>');
-    expect(readState(el)).toBe('on');
-    expect(isToggle(el)).toBe(true);
+    expect(readState(el, BUILTIN_LEXICON)).toBe('on');
+    expect(isToggle(el, BUILTIN_LEXICON)).toBe(true);
   });
 
   it('not without a menu, not for other names, and an explicit state still wins', () => {
-    expect(statusOf(button('<button>Turn off</button>'))).toBeNull();
-    expect(statusOf(button('<button aria-haspopup="false">Turn off</button>'))).toBeNull();
-    expect(statusOf(button('<button aria-haspopup="menu">Turn off and delete activity</button>'))).toBeNull();
-    expect(statusOf(button('<button aria-haspopup="menu">Delete</button>'))).toBeNull();
-    expect(statusOf(button('<a aria-haspopup="menu" href="#">Turn off</a>'))).toBeNull();
-    expect(isToggle(button('<button aria-haspopup="menu">More options</button>'))).toBe(false);
-    expect(readState(button('<button aria-haspopup="menu" aria-pressed="false">Turn off</button>'))).toBe('off');
+    expect(statusOf(button('<button>Turn off</button>'), BUILTIN_LEXICON)).toBeNull();
+    expect(statusOf(button('<button aria-haspopup="false">Turn off</button>'), BUILTIN_LEXICON)).toBeNull();
+    expect(statusOf(button('<button aria-haspopup="menu">Turn off and delete activity</button>'), BUILTIN_LEXICON)).toBeNull();
+    expect(statusOf(button('<button aria-haspopup="menu">Delete</button>'), BUILTIN_LEXICON)).toBeNull();
+    expect(statusOf(button('<a aria-haspopup="menu" href="#">Turn off</a>'), BUILTIN_LEXICON)).toBeNull();
+    expect(isToggle(button('<button aria-haspopup="menu">More options</button>'), BUILTIN_LEXICON)).toBe(false);
+    expect(readState(button('<button aria-haspopup="menu" aria-pressed="false">Turn off</button>'), BUILTIN_LEXICON)).toBe('off');
   });
 
   it('whole names only', () => {
-    expect(TURN_OFF.test('Turn off')).toBe(true);
-    expect(TURN_OFF.test('Turn off notifications')).toBe(false);
-    expect(TURN_ON.test('Turn on')).toBe(true);
-    expect(TURN_ON.test('Return on investment')).toBe(false);
+    expect(BUILTIN_LEXICON.TURN_OFF.test('Turn off')).toBe(true);
+    expect(BUILTIN_LEXICON.TURN_OFF.test('Turn off notifications')).toBe(false);
+    expect(BUILTIN_LEXICON.TURN_ON.test('Turn on')).toBe(true);
+    expect(BUILTIN_LEXICON.TURN_ON.test('Return on investment')).toBe(false);
   });
 });
 
@@ -111,10 +111,10 @@ describe('objection words', () => {
     'AI 학습에 대한 이의 제기',
     'AIに関する異議申し立て',
   ])('%j names an objection', (text) => {
-    expect(OBJECT.test(text)).toBe(true);
+    expect(BUILTIN_LEXICON.OBJECT.test(text)).toBe(true);
   });
 
   it.each(['Object storage for AI models', 'Objects in the scene', 'Upload an object'])('%j does not', (text) => {
-    expect(OBJECT.test(text)).toBe(false);
+    expect(BUILTIN_LEXICON.OBJECT.test(text)).toBe(false);
   });
 });

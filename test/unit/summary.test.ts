@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { calloutText, formatTable, summaryRow, trainingControls, type SummaryRow } from '../../src/report/summary';
 import { judgeControl, type ControlFacts } from '../../src/engine/findings';
 import { REFS } from '../../src/engine/findings-words';
@@ -81,7 +82,7 @@ describe('calloutText', () => {
       outOfView: null,
       primary: { label: 'Accept', area: 44 * 28 * 16, fontPx: 18, contrast: 10, inView: true },
     };
-    const findings = judgeControl(facts);
+    const findings = judgeControl(facts, BUILTIN_LEXICON);
     expect(findings.map((x) => x.id)).toEqual(['preselected', 'small-target', 'false-hierarchy']);
     expect(calloutText(ctl({ state: 'on', findings }), surf())).toBe('Pre-set to ON · 28×16 px switch · the Accept button is 44× larger');
   });

@@ -1,5 +1,6 @@
 /* The user's own rules: reading a rule file, keeping it (storage v2, through the background), merging, removing. */
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_LEXICON } from '../../src/engine/lexicon-builtin';
 import { jsonErrorAt, lineColumn, MAX_RULE_FILE_BYTES, MAX_USER_RULES, readRuleFile, removeUserRule } from '../../src/rules/user-rules';
 import { mergeRules } from '../../src/rules/merge';
 import { BUILTIN_RULES, type Rule } from '../../src/rules';
@@ -92,13 +93,13 @@ describe('mergeRules (the content script)', () => {
   it('makes the scan name the user\'s service on its host, with its phrase', () => {
     document.body.replaceChildren(document.createElement('main'));
     (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://example-chat.test/terms');
-    const withUser = scan(document, { rules: mergeRules(BUILTIN_RULES, [RULE]) });
+    const withUser = scan(document, { lexicon: BUILTIN_LEXICON, rules: mergeRules(BUILTIN_RULES, [RULE]) });
     expect(withUser.report.service).toBe('lumen');
     // The rule's phrase names a training control the general words would not.
     const rules = mergeRules(BUILTIN_RULES, [{ ...RULE, phrases: { en: ['make Lumen smarter'] } }]);
-    expect(classifyPurpose('Make Lumen smarter', '', rules)).toBe('ai-training');
-    expect(classifyPurpose('Make Lumen smarter', '', BUILTIN_RULES)).toBe('other');
-    expect(scan(document, { rules: BUILTIN_RULES }).report.service).toBeNull();
+    expect(classifyPurpose('Make Lumen smarter', '', rules, BUILTIN_LEXICON)).toBe('ai-training');
+    expect(classifyPurpose('Make Lumen smarter', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('other');
+    expect(scan(document, { lexicon: BUILTIN_LEXICON, rules: BUILTIN_RULES }).report.service).toBeNull();
   });
 });
 
