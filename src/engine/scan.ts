@@ -249,7 +249,8 @@ function buildChoice(c: Candidate, ctx: Ctx): Built {
       labels,
     };
   });
-  const isTraining = options.some((o) => o.trains === 'on') && options.some((o) => o.trains === 'off');
+  // A training choice offers OFF, and ON or a group that names training ("Standard / Off").
+  const isTraining = options.some((o) => o.trains === 'off') && (groupIsTraining || options.some((o) => o.trains === 'on'));
   const selected = options.find((o) => o.selected);
   const deferred = isTraining && selected?.trains === 'defer';
   const state: State = isTraining && (selected?.trains === 'on' || selected?.trains === 'off') ? selected.trains : 'unknown';
