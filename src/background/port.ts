@@ -17,6 +17,9 @@ export interface Sender {
   url?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chromium: the sending document's id and lifecycle ('active', 'cached', 'pending_deletion', 'prerender'). */
+  documentId?: string;
+  documentLifecycle?: string;
 }
 
 export interface TabInfo {

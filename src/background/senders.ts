@@ -41,6 +41,20 @@ function isWebPage(url: string): boolean {
   return url.startsWith('https://') || url.startsWith('http://');
 }
 
+const withoutHash = (url: string): string => url.replace(/#.*$/, '');
+
+/**
+ * Whether the sending document is the one the tab shows now. A report or turn-off from a
+ * document the tab has left (being unloaded, kept in the back/forward cache, prerendered) would
+ * put another page's state on this tab's badge and popup. Chromium names the document's
+ * lifecycle; where it does not (Firefox), a document whose URL is not the tab's is not current.
+ */
+function currentDocument(sender: Sender, pageUrl: string): boolean {
+  if (sender.documentLifecycle !== undefined) return sender.documentLifecycle === 'active';
+  const tabUrl = sender.tab?.url;
+  return typeof tabUrl !== 'string' || tabUrl === '' || withoutHash(tabUrl) === withoutHash(pageUrl);
+}
+
 /** The message with its trusted origin, or null when it must be ignored. Pure and synchronous. */
 export function trust(message: unknown, sender: Sender, self: Self): Trusted | null {
   if (sender.id !== self.id) return null;
@@ -58,6 +72,7 @@ export function trust(message: unknown, sender: Sender, self: Self): Trusted | n
       if (sender.frameId !== undefined && sender.frameId !== 0) return null;
       const pageUrl = sender.url ?? sender.tab?.url;
       if (typeof pageUrl !== 'string' || !isWebPage(pageUrl)) return null;
+      if (message.type !== 'content→background:get-rules' && !currentDocument(sender, pageUrl)) return null;
       return { from: 'content', tabId, pageUrl, message };
     }
     case 'popup→background:get-tab':

@@ -50,6 +50,8 @@ const ReportFields = v.looseObject({
         kind: v.picklist(['switch', 'checkbox', 'choice', 'button']),
         surfaceId: v.nullable(v.string()),
         findings: Findings,
+        deferred: v.optional(v.literal(true)),
+        note: v.optional(v.string()),
       }),
     ),
     v.maxLength(MAX_ITEMS),

@@ -12,7 +12,7 @@ import { getServices, getTab, resolveTabId, SENTENCES, sentenceFor, t, watchStor
 import { AllSitesToggle } from './components/AllSitesToggle';
 import { AllServices } from './components/AllServices';
 import { CaptureButton } from './components/CaptureButton';
-import { ChoicePanel } from './components/ChoicePanel';
+import { ChoicePanel, postponedOn } from './components/ChoicePanel';
 import { DeadlinePanel } from './components/DeadlinePanel';
 import { DriftWarning } from './components/DriftWarning';
 import { NotifyToggle } from './components/NotifyToggle';
@@ -100,7 +100,7 @@ export function App({ requestedTabId }: AppProps) {
       <main>
         {actionError && <ErrorLine message={actionError} />}
         {service?.record?.drift && <DriftWarning drift={service.record.drift} />}
-        {service && <ChoicePanel service={service} onError={setActionError} />}
+        {service && <ChoicePanel service={service} postponed={postponedOn(tab.report)} onError={setActionError} />}
         {deadline && <DeadlinePanel deadline={deadline} vendor={service?.vendor ?? null} onError={setActionError} />}
         <PageFindings
           tabId={tabId}

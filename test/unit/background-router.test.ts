@@ -250,6 +250,34 @@ describe('content → background: get-rules', () => {
   });
 });
 
+describe('content → background: a document the tab has left', () => {
+  it('a report from a document that is not the tab\'s active one is refused (Chromium names its lifecycle)', async () => {
+    for (const documentLifecycle of ['pending_deletion', 'cached', 'prerender']) {
+      expect(await send(reportMsg(report()), { ...contentSender(7, CLAUDE), documentId: 'old', documentLifecycle }), documentLifecycle).toBe('ignored');
+    }
+    expect(tabEntry(7)).toBeUndefined();
+    expect(stored()).toBeUndefined();
+    await send(reportMsg(report()), { ...contentSender(7, CLAUDE), documentId: 'new', documentLifecycle: 'active' });
+    expect(tabEntry(7)?.report).toEqual(report());
+  });
+
+  it('nor a turn-off from one', async () => {
+    expect(
+      await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'off', ok: true }, { ...contentSender(3, SETTINGS), documentLifecycle: 'pending_deletion' }),
+    ).toBe('ignored');
+    expect(stored()).toBeUndefined();
+  });
+
+  it('without a lifecycle (Firefox): refused when the document\'s URL is not the tab\'s', async () => {
+    const left = { ...contentSender(7, CLAUDE), tab: { id: 7, url: 'https://claude.ai/settings/data-privacy-controls' } };
+    expect(await send(reportMsg(report()), left)).toBe('ignored');
+    expect(tabEntry(7)).toBeUndefined();
+    // Only the fragment differs: the same document.
+    await send(reportMsg(report()), { ...contentSender(7, CLAUDE), tab: { id: 7, url: `${CLAUDE}#x` } });
+    expect(tabEntry(7)?.report).toEqual(report());
+  });
+});
+
 describe('content → background: turned-off', () => {
   it('records a turn-off observation, which clears drift', async () => {
     await send(reportMsg(settingsReport('off')), contentSender(3, SETTINGS));
@@ -260,6 +288,18 @@ describe('content → background: turned-off', () => {
     const rec = stored()?.services.claude;
     expect(rec?.drift).toBeNull();
     expect(rec?.current).toEqual({ state: 'off', at: clock.toISOString(), url: SETTINGS, source: 'turn-off' });
+  });
+
+  it('records nothing when our Turn off did not take: no "set by Consent Lens", and the drift stays', async () => {
+    await send(reportMsg(settingsReport('off')), contentSender(3, SETTINGS));
+    await send(reportMsg(settingsReport('on', { scannedAt: '2025-09-02T10:00:00.000Z' })), contentSender(3, SETTINGS));
+    const before = stored()?.services.claude;
+    expect(before?.drift).not.toBeNull();
+    clock = new Date('2025-09-03T10:00:00.000Z');
+    await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'on', ok: false }, contentSender(3, SETTINGS));
+    await send({ type: 'content→background:turned-off', controlId: 'c1', state: 'off', ok: false }, contentSender(3, SETTINGS));
+    expect(stored()?.services.claude).toEqual(before);
+    expect(stored()?.services.claude?.history.some((o) => o.source === 'turn-off')).toBe(false);
   });
 
   it('records nothing for an unreadable state', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { TabView } from '../../src/shared/messages';
 import { HOUR_MS } from '../../src/shared/time';
-import { NOW, answer, claude, click, makeBrowser, mount, record, report, servicesView, settle, type Mounted } from './popup-helpers';
+import { NOW, answer, claude, click, control, makeBrowser, mount, record, report, servicesView, settle, type Mounted } from './popup-helpers';
 
 const browser = vi.hoisted(() => ({}) as ReturnType<typeof makeBrowser>);
 vi.mock('webextension-polyfill', () => ({ default: browser }));
@@ -59,6 +59,19 @@ describe('a Claude tab with the switch ON and a deadline', () => {
       vi.advanceTimersByTime(1000);
     });
     expect(popup.text('countdown')).toBe('12 days 2 hours left');
+  });
+
+  it('says nothing of a postponed choice while the page\'s choice is not left on "Not now"', () => {
+    expect(popup.byTestId('choice-postponed')).toBeNull();
+  });
+
+  it('a choice list left on "Not now": "You postponed the choice", and the stored choice is not replaced by OFF', async () => {
+    popup.unmount();
+    tab = { tabId: 7, report: report({ controls: [control({ kind: 'choice', state: 'unknown', deferred: true, findings: [] })] }), service: claude() };
+    popup = await mount(7);
+    await settle();
+    expect(popup.text('choice-postponed')).toBe('You postponed the choice; training stays as it was.');
+    expect(popup.text('choice')).toBe('ON');
   });
 
   it('says when a deadline has passed', async () => {

@@ -1,4 +1,5 @@
 import type { ServiceView } from '../../shared/messages';
+import type { Report } from '../../engine/types';
 import { MINUTE_MS } from '../../shared/time';
 import { slot, withSlots } from '../../i18n/slots';
 import { t, w } from '../api';
@@ -9,11 +10,18 @@ import { WebLink } from './WebLink';
 
 interface Props {
   service: ServiceView;
+  /** This tab's page shows a training choice whose selected option puts it off ("Not now"). */
+  postponed: boolean;
   onError: (sentence: string | null) => void;
 }
 
+/** Whether a report shows a training choice left on an option that postpones it. */
+export function postponedOn(report: Report | null): boolean {
+  return !!report?.controls.some((c) => c.purpose === 'ai-training' && c.deferred === true);
+}
+
 /** What is my choice on this service: the big word, where it was seen, where to change it. */
-export function ChoicePanel({ service, onError }: Props) {
+export function ChoicePanel({ service, postponed, onError }: Props) {
   const now = useNow(MINUTE_MS / 2);
   const words = w();
   const current = service.record?.current ?? null;
@@ -38,6 +46,11 @@ export function ChoicePanel({ service, onError }: Props) {
         </span>
       </p>
       <p class="choice__meaning">{meaning}</p>
+      {postponed && (
+        <p class="choice__meaning" data-testid="choice-postponed">
+          {t('choicePostponed')}
+        </p>
+      )}
       <p class="muted small" data-testid="choice-seen">
         {current
           ? withSlots(t('choiceSeen', slot(0), hostPath(current.url), words.source(current.source)), [
