@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { createDriftTracker, type Seen } from '../../src/content/drift';
 
 function world() {
-  document.body.innerHTML = '<label id="l"><span id="t">Help improve</span><input type="checkbox" id="c"></label><button id="other">Other</button>';
+  const label = Object.assign(document.createElement('label'), { id: 'l' });
+  const text = Object.assign(document.createElement('span'), { id: 't', textContent: 'Help improve' });
+  const box = Object.assign(document.createElement('input'), { id: 'c', type: 'checkbox' });
+  label.append(text, box);
+  document.body.replaceChildren(label, Object.assign(document.createElement('button'), { id: 'other', textContent: 'Other' }));
   const el = (id: string): Element => document.getElementById(id)!;
   const seen = (state: Seen['state']): Seen[] => [{ key: 'checkbox|Help improve', state, reach: [el('c'), el('l')] }];
   /** A composed path as the browser gives it: the target and its ancestors. */

@@ -92,6 +92,19 @@ describe('the content script at start', () => {
     expect(w.listeners, 'still listening').toBe(1);
   });
 
+  it('sends its report again when the page comes back from the back/forward cache, not on an ordinary pageshow', async () => {
+    const w = await start({ rules: [], words: WORDS });
+    expect(reports(w)).toBe(1);
+    // happy-dom's PageTransitionEvent has no `persisted`: the event is made as the browser's is.
+    const pageshow = (persisted: boolean): Event => Object.assign(new Event('pageshow'), { persisted });
+    // (Scripts loaded by the tests before this one still listen on the same window: count what is added.)
+    const before = reports(w);
+    window.dispatchEvent(pageshow(false));
+    expect(reports(w)).toBe(before);
+    window.dispatchEvent(pageshow(true));
+    expect(reports(w)).toBeGreaterThan(before);
+  });
+
   it('its expressions are the reply’s words, not words of its own', async () => {
     const w = await start({ rules: [], words: { ...structuredClone(WORDS), TRAIN: { latin: ['nothing-like-this'], cjk: [] } } });
     expect(w.scans).toEqual([{ rules: [], train: false }]);

@@ -227,7 +227,7 @@ describe('the sentences and sources, worded apart from the judging, are the ones
       'false-hierarchy:needs-exact',
     ].filter((k) => (seen.get(k) ?? 0) < 5);
     expect(missing).toEqual([]);
-  });
+  }, 60_000);
 
   it('for every surface finding, over every combination of surface facts', () => {
     const wrong: string[] = [];

@@ -59,7 +59,10 @@ describe('the engine holds no words of its own', () => {
   });
 
   it('a scan given no words throws, rather than report a page with no training control', () => {
-    document.body.innerHTML = '<button role="switch" aria-checked="true">Allow your chats to be used to train our AI models</button>';
+    const sw = Object.assign(document.createElement('button'), { textContent: 'Allow your chats to be used to train our AI models' });
+    sw.setAttribute('role', 'switch');
+    sw.setAttribute('aria-checked', 'true');
+    document.body.replaceChildren(sw);
     expect(() => scan(document, { rules: BUILTIN_RULES } as never)).toThrow(NO_WORDS);
     expect(() => scan(document, { rules: BUILTIN_RULES, lexicon: {} as Lexicon })).toThrow(NO_WORDS);
     expect(() => scan(document, { rules: BUILTIN_RULES, lexicon: WORDS as never })).toThrow(NO_WORDS);
