@@ -4,7 +4,7 @@ import { isAbsolute, join, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `usage: npm run audit -- [--json] [--out DIR] [--settle MS] [--viewport WxH]
-                        [--list FILE] [--concurrency N] TARGET...
+                        [--list FILE] [--concurrency N] [--no-rules] TARGET...
 
   TARGET           an .html file or an http(s) URL; several may be given
   --list FILE      also audit the targets listed in FILE, one per line (blank lines and
@@ -16,6 +16,8 @@ export const USAGE = `usage: npm run audit -- [--json] [--out DIR] [--settle MS]
   --concurrency N  audit up to N targets at once, 1 to 8 (default 2); reports stay in order
   --settle MS      scan once the DOM has been quiet this long (default 500, at most 10000)
   --viewport WxH   browser viewport in CSS px (default 1280x800)
+  --no-rules       scan with no service rule at all: the general heuristics alone (no service
+                   id, deadline or settings link in the reports)
   -h, --help       this text`;
 
 export interface CliOptions {
@@ -27,6 +29,8 @@ export interface CliOptions {
   targets: string[];
   list: string | null;
   concurrency: number;
+  /** Scan with no service rule: the general heuristics alone. */
+  noRules: boolean;
 }
 
 export class UsageError extends Error {}
@@ -53,6 +57,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         viewport: { type: 'string' },
         list: { type: 'string' },
         concurrency: { type: 'string' },
+        'no-rules': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -98,6 +103,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     targets: positionals,
     list: values.list ?? null,
     concurrency,
+    noRules: values['no-rules'],
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run audit -- [--json] [--out DIR] [--settle MS] [--viewport WxH] [--list FILE]
- * [--concurrency N] TARGET...`
+ * [--concurrency N] [--no-rules] TARGET...`
  * Exit codes: 0 every target scanned; 1 some target could not be scanned (its report says
  * why); 2 bad arguments; 3 no browser.
  */
@@ -34,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       viewport: opts.viewport,
       outDir: opts.outDir,
       concurrency: opts.concurrency,
+      noRules: opts.noRules,
       onReport: (r, _i, done) => progress.update(r, done),
     });
     progress.finish();

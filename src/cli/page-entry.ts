@@ -17,7 +17,8 @@ import { drawAnnotation, type AnnotationData } from '../report/draw-annotation';
 import { sanitisedExcerpt } from '../report/sanitise';
 
 export interface PageApi {
-  scan(target: string): Report;
+  /** `noRules`: with no service rule at all, the general heuristics alone. */
+  scan(target: string, opts?: { noRules?: boolean }): Report;
   /**
    * For the benchmark: the scan as the content script makes it — over the roots and the
    * elements with a role found once and then kept from mutations (`trackRoots`, which answers
@@ -168,10 +169,10 @@ const colour = createColourReader(document);
 
 const api: PageApi = {
   parseColour: colour,
-  scan: (target) => {
+  scan: (target, opts = {}) => {
     const replaced = replacedByPage();
     if (replaced.length) throw new Error(`the page replaces DOM functions the scan relies on (${replaced.join(', ')}), so it cannot be audited reliably`);
-    last = scan(document, { rules: BUILTIN_RULES, lexicon: BUILTIN_LEXICON, colour, target, readDeadline: findDeadline, wordFindings });
+    last = scan(document, { rules: opts.noRules ? [] : BUILTIN_RULES, lexicon: BUILTIN_LEXICON, colour, target, readDeadline: findDeadline, wordFindings });
     return last.report;
   },
   trackRoots: () => {

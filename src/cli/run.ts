@@ -25,6 +25,8 @@ export interface RunOptions {
   outDir: string | null;
   /** Targets audited at once (default 2). */
   concurrency?: number;
+  /** Scan with no service rule: the general heuristics alone. */
+  noRules?: boolean;
   /** Told about each report as soon as it is ready (not in input order): its index and how many are done. */
   onReport?: (report: Report, index: number, done: number) => void;
 }
@@ -92,7 +94,7 @@ type LensWindow = { __consentLens?: PageApi };
  * In a loaded page: evaluate the engine bundle, wait for the DOM to settle, scan. Evaluated
  * through the DevTools protocol, so a page's Content-Security-Policy does not block it.
  */
-export async function scanPage(page: Page, bundle: string, target: string, settleMs: number): Promise<Report> {
+export async function scanPage(page: Page, bundle: string, target: string, settleMs: number, noRules = false): Promise<Report> {
   await page.evaluate(bundle);
   const capMs = Math.max(MAX_SETTLE_MS, settleMs);
   // settle() runs on the page's own timers; a page that broke them would keep it waiting for ever.
@@ -106,11 +108,11 @@ export async function scanPage(page: Page, bundle: string, target: string, settl
   clearTimeout(bound);
   // The page may have navigated or replaced its globals while settling.
   if (!(await page.evaluate(() => typeof (globalThis as LensWindow).__consentLens === 'object'))) await page.evaluate(bundle);
-  return page.evaluate((t) => {
+  return page.evaluate(([t, bare]) => {
     const lens = (globalThis as LensWindow).__consentLens;
     if (!lens) throw new Error('the engine could not be loaded into the page');
-    return lens.scan(t);
-  }, target);
+    return lens.scan(t, { noRules: bare });
+  }, [target, noRules] as const);
 }
 
 /** Takes the pictures and the DOM excerpt of a scanned page, and stamps the annotated copy. */
@@ -137,7 +139,7 @@ async function auditOne(browser: Browser, bundle: string, target: string, opts: 
     const page = await context.newPage();
     const response = await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()} ${response.statusText()}`.trim());
-    const report = await scanPage(page, bundle, target, opts.settleMs);
+    const report = await scanPage(page, bundle, target, opts.settleMs, opts.noRules);
     return { report, capture: opts.outDir ? await capture(context, page, report) : null };
   } catch (e) {
     return { report: errorReport(target, url, describe(e), opts.viewport), capture: null };
