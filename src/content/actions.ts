@@ -20,8 +20,13 @@ export function stateOf(t: ControlTarget, current: State, lex: Lexicon): State {
   return readState(t.offOption, lex) === 'on' ? 'off' : current;
 }
 
-export async function turnOff(t: ControlTarget, before: State, lex: Lexicon, settleMs = 150): Promise<TurnOffResult> {
+export async function turnOff(t: ControlTarget, before: State, lex: Lexicon, settleMs = 150, opensSetting = false): Promise<TurnOffResult> {
   const win = t.control.ownerDocument.defaultView ?? window;
+  if (opensSetting && (before === 'on' || before === 'mixed')) {
+    // A row that shows "On" and opens the setting: we open it; choosing Off there is the person's.
+    (t.control as HTMLElement).click();
+    return { ok: false, before, after: before, message: message('resultRowOpened') };
+  }
   if (before !== 'on' && before !== 'mixed') {
     return { ok: before === 'off', before, after: before, message: message(before === 'off' ? 'resultAlreadyOff' : 'resultUnknownState') };
   }
@@ -29,7 +34,14 @@ export async function turnOff(t: ControlTarget, before: State, lex: Lexicon, set
   if ((target as HTMLInputElement).disabled || target.getAttribute('aria-disabled') === 'true') {
     return { ok: false, before, after: before, message: message('resultDisabled') };
   }
-  (target as HTMLElement).click();
+  if (target.localName === 'option') {
+    // A <select>'s option is chosen, not clicked: as a person's choice does, it fires input and change.
+    const select = (target as HTMLOptionElement).closest('select');
+    (target as HTMLOptionElement).selected = true;
+    for (const type of ['input', 'change']) select?.dispatchEvent(new Event(type, { bubbles: true }));
+  } else {
+    (target as HTMLElement).click();
+  }
   await nextFrames(win, settleMs);
   const after = stateOf(t, before, lex);
   if (after === 'off') return { ok: true, before, after, message: message('resultTurnedOff') };

@@ -233,7 +233,7 @@ async function doTurnOff(id: string): Promise<TurnOffResult> {
   drift.acting(key, true);
   let result: TurnOffResult;
   try {
-    result = await turnOff(t, c.state, lex);
+    result = await turnOff(t, c.state, lex, 150, c.stateSource === 'text');
   } finally {
     drift.acting(key, false);
   }

@@ -27,6 +27,7 @@ export const TOGGLE_SELECTOR = [
   '[role=button][data-state=off]',
   'button[class*=toggle i]',
   'button[class*=switch i]',
+  'select',
 ].join(',');
 
 /** Menu buttons, of which those named only by an action on a setting are controls (see statusOf). */
@@ -36,8 +37,13 @@ export interface Candidate {
   el: Element;
   /** For a choice: the options, in order. */
   options: Element[];
-  /** The radiogroup / fieldset that holds the options, when there is one. */
+  /** The radiogroup / fieldset / select that holds the options, when there is one. */
   group: Element | null;
+  /**
+   * A settings row that shows its state as text and opens the setting on click ("Improve the
+   * model for everyone · On ›"): the state the text says, and the row's name without it.
+   */
+  stateText?: { state: 'on' | 'off'; label: string };
 }
 
 /** One option among several: a radio button, or an option of a listbox. */
@@ -87,7 +93,34 @@ function gather({ root, roles }: IndexedRoot): Element[] {
       out.push(b);
     }
   }
+  const selects = byTag(root, 'select');
+  for (let i = 0; i < selects.length; i++) out.push(selects[i]!);
   return out;
+}
+
+/** Rows that may show a state as text: buttons, links and role=button elements with little text. */
+const ROW_SELECTOR = 'button, a[href], [role=button], [role=link]';
+const ROW_TEXT_MAX = 200;
+
+/**
+ * A row that opens a setting and shows its state as a word of its own ("On", "Aus", "Activé"
+ * in an element by itself, beside the setting's name); null for anything else.
+ */
+export function stateTextOf(el: Element, lex: Lexicon): Candidate['stateText'] | null {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length < 4 || text.length > ROW_TEXT_MAX) return null;
+  const parts = el.querySelectorAll('*');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (p.firstElementChild) continue;
+    const word = (p.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[›>»·:]+$/u, '').trim();
+    if (!word || word.length > 16) continue;
+    const state = lex.ON_WORD.test(word) ? 'on' : lex.OFF_WORD.test(word) ? 'off' : null;
+    if (!state) continue;
+    const label = text.replace(word, ' ').replace(/[›>»·:]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    return label.length >= 3 ? { state, label } : null;
+  }
+  return null;
 }
 
 const TOGGLE_CLASS = /toggle|switch/i;
@@ -95,7 +128,15 @@ const CANDIDATE = `${TOGGLE_SELECTOR},${MENU_BUTTON}`;
 
 export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Candidate[] {
   const found: Element[] = [];
+  const rows: Candidate[] = [];
   for (const root of index) {
+    // Settings rows that show their state as text: few per page, and only the short ones.
+    const buttons = [...Array.from(byTag(root.root, 'button')), ...Array.from(byTag(root.root, 'a')), ...root.roles.filter((r) => /^(button|link)$/.test(r.getAttribute('role') ?? ''))];
+    for (const b of buttons) {
+      if (!b.matches(ROW_SELECTOR) || b.matches(CANDIDATE)) continue;
+      const st = stateTextOf(b, lex);
+      if (st) rows.push({ el: b, options: [], group: null, stateText: st });
+    }
     const mine = Array.from(new Set(gather(root))).filter(
       (el) => el.matches(CANDIDATE) && (!el.matches(MENU_BUTTON) || el.matches(TOGGLE_SELECTOR) || statusOf(el, lex) !== null),
     );
@@ -106,6 +147,11 @@ export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Can
   const groups = new Map<string | Element, Candidate>();
   for (const el of found) {
     if (isShadowCopy(el, all)) continue;
+    if (el.localName === 'select') {
+      const options = Array.from((el as HTMLSelectElement).options);
+      if (options.length >= 2 && options.length <= 6) out.push({ el, options, group: el });
+      continue;
+    }
     if (isOption(el)) {
       const group = el.closest('[role=radiogroup], [role=listbox], fieldset');
       const name = el.localName === 'input' ? (el as HTMLInputElement).name : '';
@@ -122,7 +168,8 @@ export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Can
     }
     out.push({ el, options: [], group: null });
   }
-  return out;
+  if (!rows.length) return out;
+  return [...out, ...rows].sort((a, b) => byPosition(a.el, b.el));
 }
 
 const formKeys = new WeakMap<Element, string>();

@@ -28,7 +28,9 @@ export function speaksOfTraining(text: string, lex: Lexicon): boolean {
   const userData = USER_DATA.test(mlOps ? text.replace(new RegExp(ML_OPS.source, 'giu'), ' ') : text);
   if ((mlOps || NOTIFY.test(text)) && !userData) return false;
   if (TRAIN.test(text) && (userData || AI_MODEL.test(text))) return true;
-  return IMPROVE.test(text) && MODEL.test(text) && userData;
+  // "Improve the model for everyone", "Help improve AI models", "Contribute to model
+  // improvement": a switch that improves a model is one that lends it your data.
+  return IMPROVE.test(text) && MODEL.test(text);
 }
 
 export function classifyPurpose(label: string, description: string, rules: readonly Rule[], lex: Lexicon): Purpose {

@@ -11,7 +11,7 @@ import { collectRoots, composedContains, indexRoots, labelsOf, savedFromUrl, typ
 import { findCandidates, isToggle, kindByLayout, kindWithoutLayout, type Candidate } from './controls';
 import { readLabel } from './label';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
-import { readState, statusOf } from './state';
+import { readState, readStateWithSource, statusOf, type StateSource } from './state';
 import { coveredBy, rendering, visibleStandIn } from './visibility';
 import { area, toDocBox, unionRects, visiblePart, scrollContainer, viewportRect } from './geometry';
 import { measureShape, measureText, textHolder } from './contrast';
@@ -121,6 +121,7 @@ interface Built {
   offOption: Element | null;
   /** A choice whose selected option puts the decision off ("Not now"). */
   deferred?: true;
+  stateSource: StateSource | null;
 }
 
 /** What a scan's helpers need besides the DOM: the words, the rules whose phrases apply, the colour reader. */
@@ -181,6 +182,21 @@ function named(c: Candidate, ctx: Ctx): Named {
   const el = c.el;
   let seen: ReturnType<typeof visibleOf> | null = null;
   const seenOf = (): ReturnType<typeof visibleOf> => (seen ??= visibleOf(el));
+  if (c.stateText) {
+    // A row that opens the setting: named by its text without the state word, which is its state.
+    const st = c.stateText;
+    const purpose = classifyPurpose(st.label, '', rules, lex);
+    const info = { label: st.label, description: '', labelElement: el, row: null };
+    let b: Built | null = null;
+    return {
+      cand: c,
+      purpose,
+      kind: 'button',
+      label: st.label,
+      description: '',
+      built: () => (b ??= { ...measureToggle(c, 'button', info, purpose, seenOf(), lex), state: st.state, stateSource: 'text' }),
+    };
+  }
   const kind = kindWithoutLayout(c, lex) ?? kindByLayout(c, seenOf().hiddenReason ? null : seenOf().visible);
   const nameIsAction = statusOf(el, lex) !== null;
   const info = readLabel(el, (e) => isToggle(e, lex), kind === 'button' && !nameIsAction, nameIsAction);
@@ -207,10 +223,12 @@ function measureToggle(
   const el = c.el;
   const labels = labelsOf(el);
   const rect = visible.getBoundingClientRect();
+  const [state, stateSource] = readStateWithSource(el, lex);
   return {
     cand: c,
     kind,
-    state: readState(el, lex),
+    state,
+    stateSource,
     label: info.label,
     description: info.description,
     labelElement: info.labelElement,
@@ -227,13 +245,17 @@ function measureToggle(
 
 function buildChoice(c: Candidate, ctx: Ctx): Built {
   const { lex, rules } = ctx;
-  const groupInfo = c.group ? readLabel(c.group, () => false, true) : null;
+  let groupInfo = c.group ? readLabel(c.group, () => false, true) : null;
+  // A group with no name of its own (a <select> beside a <label> without `for`) is named by its row.
+  if (c.group && groupInfo && !groupInfo.label) groupInfo = readLabel(c.group, (e) => isToggle(e, lex), false);
+  const isSelect = c.group?.localName === 'select';
   const groupText = groupInfo ? `${groupInfo.label} ${groupInfo.description}` : '';
   const groupIsTraining = groupText.trim() !== '' && classifyPurpose(groupText, '', rules, lex) === 'ai-training';
   const options = c.options.map((o) => {
     const info = readLabel(o, (e) => isToggle(e, lex), true);
     const label = info.label || normalise(o.textContent ?? '');
-    const { visible, hiddenReason } = visibleOf(o);
+    // A <select>'s options are drawn by the select itself.
+    const { visible, hiddenReason } = visibleOf(isSelect ? c.group! : o);
     const labels = labelsOf(o);
     const markRect = visible.getBoundingClientRect();
     return {
@@ -276,6 +298,7 @@ function buildChoice(c: Candidate, ctx: Ctx): Built {
     hiddenReason: shown.length ? null : (options[0]?.hiddenReason ?? 'zero-size'),
     related: options.flatMap((o) => [o.el, o.visible, ...o.labels]),
     offOption: options.find((o) => o.trains === 'off')?.el ?? null,
+    stateSource: state === 'unknown' ? null : isSelect ? 'checked' : selected ? readStateWithSource(selected.el, lex)[1] : null,
     ...(deferred ? { deferred: true as const } : {}),
   };
 }
@@ -423,6 +446,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
         surfaceId: info?.id ?? null,
       };
       if (b.deferred) control.deferred = true;
+      if (b.stateSource) control.stateSource = b.stateSource;
       const note = notes.get(b);
       if (note) control.note = note;
       else if (b.purpose === 'ai-training') {
@@ -499,6 +523,7 @@ function unmeasured(n: Named, lex: Lexicon): Built {
     hiddenReason: null,
     related: [el],
     offOption: null,
+    stateSource: null,
   };
 }
 

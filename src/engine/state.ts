@@ -38,30 +38,43 @@ function fromToken(v: string | null): State | null {
   }
 }
 
+/** Where a state was read from, so a researcher can weigh it: markup a browser keeps, ARIA, a framework's attribute, a class, text, looks. */
+export type StateSource = 'checked' | 'aria' | 'data-state' | 'class' | 'text' | 'visual';
+
 export function readState(el: Element, lex: Lexicon): State {
+  return readStateWithSource(el, lex)[0];
+}
+
+/** The state and where it came from (null when it is unknown). */
+export function readStateWithSource(el: Element, lex: Lexicon): [State, StateSource | null] {
   if (el.localName === 'input') {
     const input = el as HTMLInputElement;
     if (input.type === 'checkbox' || input.type === 'radio') {
-      if (input.indeterminate) return 'mixed';
-      return input.checked ? 'on' : 'off';
+      if (input.indeterminate) return ['mixed', 'checked'];
+      return [input.checked ? 'on' : 'off', 'checked'];
     }
   }
-  return (
+  if (el.localName === 'option') return [(el as HTMLOptionElement).selected ? 'on' : 'off', 'checked'];
+  let s =
     fromToken(el.getAttribute('aria-checked')) ??
     fromToken(el.getAttribute('aria-pressed')) ??
-    (el.getAttribute('role') === 'option' ? fromToken(el.getAttribute('aria-selected')) : null) ??
-    fromToken(el.getAttribute('data-state')) ??
-    fromToken(el.getAttribute('data-checked')) ??
-    statusOf(el, lex) ??
-    fromClass(el) ??
-    'unknown'
-  );
+    (el.getAttribute('role') === 'option' ? fromToken(el.getAttribute('aria-selected')) : null);
+  if (s) return [s, 'aria'];
+  s = fromToken(el.getAttribute('data-state')) ?? fromToken(el.getAttribute('data-checked'));
+  if (s) return [s, 'data-state'];
+  s = statusOf(el, lex);
+  if (s) return [s, 'text'];
+  s = fromClass(el);
+  return s ? [s, 'class'] : ['unknown', null];
 }
 
-/** Custom toggles without ARIA often say their state only in a class ("toggle is-on"). */
-function fromClass(el: Element): State | null {
+/**
+ * Custom toggles without ARIA often say their state only in a class ("toggle is-on", Grok's
+ * "active"). A class token, or the end of one after a dash or underscore ("switch--checked").
+ */
+export function fromClass(el: Element): State | null {
   const cls = ` ${el.getAttribute('class') ?? ''} `.toLowerCase();
-  if (/[\s_-](is-)?(on|checked|active|enabled)\s/.test(cls)) return 'on';
+  if (/[\s_-](is-)?(on|checked|active|enabled|selected)\s/.test(cls)) return 'on';
   if (/[\s_-](is-)?(off|unchecked|inactive)\s/.test(cls)) return 'off';
   return null;
 }

@@ -62,6 +62,12 @@ export interface Control {
   deferred?: true;
   /** Added: why this control has no measured findings (its measuring threw), in one phrase. */
   note?: string;
+  /**
+   * Added: where the state was read from, so a researcher can weigh it — `checked` (the
+   * browser's own checked/selected state), `aria`, `data-state` (a framework's attribute),
+   * `class`, `text` (a row that says "On"), `visual` (the knob's position).
+   */
+  stateSource?: 'checked' | 'aria' | 'data-state' | 'class' | 'text' | 'visual';
 }
 
 export interface Surface {

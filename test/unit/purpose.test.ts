@@ -71,7 +71,6 @@ describe('generic heuristics, no rules — other controls', () => {
     ['Early stopping', 'Stop training when the validation loss stops improving for 3 epochs.'],
     // the vague labels alone, with nothing else to go on
     ['Help improve Claude', ''],
-    ['Improve the model for everyone', ''],
   ])('%j', (label, description) => {
     expect(classifyPurpose(label, description, [], BUILTIN_LEXICON)).toBe('other');
   });
@@ -92,12 +91,17 @@ describe('generic heuristics, no rules — other controls the word lists get wro
 });
 
 describe('speaksOfTraining', () => {
-  it('needs training (or improving) plus AI models or the user’s data', () => {
+  it('needs training plus AI models or the user’s data, or improving a model', () => {
     expect(speaksOfTraining('Use your conversations to train our models', BUILTIN_LEXICON)).toBe(true);
     expect(speaksOfTraining('Train AI models', BUILTIN_LEXICON)).toBe(true);
     expect(speaksOfTraining('Use your chats to improve our AI models', BUILTIN_LEXICON)).toBe(true);
-    expect(speaksOfTraining('Improve our AI models', BUILTIN_LEXICON)).toBe(false);
+    // A switch that improves a model lends it your data: the concept, in any wording.
+    expect(speaksOfTraining('Improve our AI models', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Help Improve AI Models', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Contribute to model improvement', BUILTIN_LEXICON)).toBe(true);
+    expect(speaksOfTraining('Improve the model for everyone', BUILTIN_LEXICON)).toBe(true);
     expect(speaksOfTraining('Use your chats to improve the app', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('Help us improve our website', BUILTIN_LEXICON)).toBe(false);
     expect(speaksOfTraining('Training', BUILTIN_LEXICON)).toBe(false);
     expect(speaksOfTraining('', BUILTIN_LEXICON)).toBe(false);
   });
@@ -109,11 +113,11 @@ describe('speaksOfTraining', () => {
 
   it('is what classifyPurpose uses on label and description together', () => {
     // Neither half alone says it; together they do.
-    expect(speaksOfTraining('Improve our AI models', BUILTIN_LEXICON)).toBe(false);
-    expect(speaksOfTraining('Share your conversations with us', BUILTIN_LEXICON)).toBe(false);
-    expect(classifyPurpose('Improve our AI models', '', [], BUILTIN_LEXICON)).toBe('other');
-    expect(classifyPurpose('', 'Share your conversations with us', [], BUILTIN_LEXICON)).toBe('other');
-    expect(classifyPurpose('Improve our AI models', 'Share your conversations with us', [], BUILTIN_LEXICON)).toBe('ai-training');
+    expect(speaksOfTraining('Use my conversations', BUILTIN_LEXICON)).toBe(false);
+    expect(speaksOfTraining('for training', BUILTIN_LEXICON)).toBe(false);
+    expect(classifyPurpose('Use my conversations', '', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('', 'for training', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Use my conversations', 'for training', [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('Copilot’s bare "Model training on text" names training of a model on its own', () => {
@@ -129,9 +133,9 @@ describe('with the built-in rules', () => {
     expect(classifyPurpose('Improve the model for everyone', '', BUILTIN_RULES, BUILTIN_LEXICON)).toBe('ai-training');
   });
 
-  it('…and without rules they are not', () => {
+  it('…and without rules the one that names no model is not ("Improve the model" names one)', () => {
     expect(classifyPurpose('Help improve Claude', '', [], BUILTIN_LEXICON)).toBe('other');
-    expect(classifyPurpose('Improve the model for everyone', '', [], BUILTIN_LEXICON)).toBe('other');
+    expect(classifyPurpose('Improve the model for everyone', '', [], BUILTIN_LEXICON)).toBe('ai-training');
   });
 
   it('matches rule phrases case-insensitively, in the description too, and in other languages', () => {
