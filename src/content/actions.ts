@@ -6,6 +6,7 @@
 import type { ControlTarget } from '../engine/scan';
 import type { State } from '../engine/types';
 import { readState } from '../engine/state';
+import { unmarkedToggle } from '../engine/unmarked';
 import type { Lexicon } from '../engine/lexicon';
 import type { ShowMeResult, TurnOffResult } from '../shared/messages';
 import { message } from './runtime';
@@ -16,7 +17,11 @@ function nextFrames(win: Window, ms: number): Promise<void> {
 
 /** For a choice, the state is the selected option's; the group element itself has none. */
 export function stateOf(t: ControlTarget, current: State, lex: Lexicon): State {
-  if (!t.offOption) return readState(t.control, lex);
+  if (!t.offOption) {
+    const s = readState(t.control, lex);
+    // A toggle nothing in the markup names is read again by its looks.
+    return s === 'unknown' ? (unmarkedToggle(t.control)?.state ?? s) : s;
+  }
   return readState(t.offOption, lex) === 'on' ? 'off' : current;
 }
 

@@ -29,6 +29,7 @@ import {
   type SurfaceEl,
 } from './surfaces';
 import { judgeControl, judgeSurface, type ControlFacts } from './findings';
+import { findUnmarked, type Unmarked } from './unmarked';
 import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
 import { isLexicon, type Lexicon } from './lexicon';
 import { createColourReader, type ColourReader } from './colour';
@@ -212,6 +213,25 @@ function named(c: Candidate, ctx: Ctx): Named {
   };
 }
 
+/** Elements in a page small enough to look at every element for unmarked toggles (a saved panel). */
+const SMALL_PAGE = 4000;
+
+function namedUnmarked(u: Unmarked, ctx: Ctx): Named {
+  const { lex, rules } = ctx;
+  const c: Candidate = { el: u.el, options: [], group: null };
+  const info = readLabel(u.el, (e) => isToggle(e, lex), false);
+  const purpose = classifyPurpose(info.label, info.description, rules, lex);
+  let b: Built | null = null;
+  return {
+    cand: c,
+    purpose,
+    kind: u.kind,
+    label: info.label,
+    description: info.description,
+    built: () => (b ??= { ...measureToggle(c, u.kind, info, purpose, visibleOf(u.el), lex), state: u.state, stateSource: u.stateSource }),
+  };
+}
+
 function measureToggle(
   c: Candidate,
   kind: ControlKind,
@@ -365,6 +385,27 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     // A training control whose measuring throws is still reported, with the state its markup
     // gives and a note; another toggle is left out (it was only there for its dialog's sake).
     const notes = new Map<Built, string>();
+    // Toggles nothing in the markup names, found by their looks beside training text: in dialogs,
+    // and on a settings page or a small page (a saved settings panel) everywhere.
+    const onSettingsUrl = isSettingsUrl(pageUrl, rule);
+    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''), lex);
+    const containers = findSurfaces(index, []).map((s) => s.el);
+    if (doc.body && (pageIsSettings || doc.getElementsByTagName('*').length <= SMALL_PAGE)) containers.push(doc.body);
+    if (containers.length) {
+      const known = new Set<Element>();
+      for (const n of all) {
+        known.add(n.cand.el);
+        for (const o of n.cand.options) known.add(o);
+      }
+      const speaks = (t: string): boolean => speaksOfTraining(t, lex) || rulePhraseIn(t, phraseRules) !== null;
+      for (const u of findUnmarked(containers, known, speaks)) {
+        try {
+          all.push(namedUnmarked(u, ctx));
+        } catch {
+          /* as for any odd element */
+        }
+      }
+    }
     const measured = (n: Named): Built | null => {
       try {
         return n.built();
@@ -377,8 +418,6 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     };
     const training = all.filter((n) => n.purpose === 'ai-training').map(measured).filter((b): b is Built => b !== null);
     const found = findSurfaces(index, training.map((b) => b.cand.el));
-    const onSettingsUrl = isSettingsUrl(pageUrl, rule);
-    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''), lex);
     const surfaceFor = (el: Element): SurfaceEl | undefined => found.find((s) => composedContains(s.el, el));
 
     // Training controls on a settings page that sit in no dialog get the settings panel as their surface.
