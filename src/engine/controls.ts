@@ -58,6 +58,12 @@ function isOption(el: Element): boolean {
  */
 function isShadowCopy(el: Element, all: Set<Element>): boolean {
   for (let p = el.parentElement; p; p = p.parentElement) if (all.has(p)) return true;
+  // A styled ARIA switch drawn beside the native box it stands for, in the same <label>: one
+  // control, the native one (its state is the browser's; its name is the label's).
+  if (el.localName !== 'input') {
+    const label = el.closest('label');
+    if (label) for (const i of Array.from(label.querySelectorAll('input[type=checkbox], input[type=radio]'))) if (i !== el && all.has(i)) return true;
+  }
   if (el.localName === 'input' && el.getAttribute('aria-hidden') === 'true') {
     const prev = el.previousElementSibling;
     if (prev && all.has(prev)) return true;
@@ -132,7 +138,7 @@ export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Can
   for (const root of index) {
     // Settings rows that show their state as text: few per page, and only the short ones.
     const buttons = [...Array.from(byTag(root.root, 'button')), ...Array.from(byTag(root.root, 'a')), ...root.roles.filter((r) => /^(button|link)$/.test(r.getAttribute('role') ?? ''))];
-    for (const b of buttons) {
+    for (const b of new Set(buttons)) {
       if (!b.matches(ROW_SELECTOR) || b.matches(CANDIDATE)) continue;
       const st = stateTextOf(b, lex);
       if (st) rows.push({ el: b, options: [], group: null, stateText: st });

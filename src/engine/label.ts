@@ -46,9 +46,11 @@ export function rowOf(el: Element, isControl: (e: Element) => boolean, label: st
 }
 
 function holdsOtherControl(a: Element, el: Element, isControl: (e: Element) => boolean): boolean {
+  // What shares el's <label> is el drawn again (a styled switch beside its native box), not another control.
+  const label = el.closest('label');
   const walker = a.ownerDocument.createTreeWalker(a, NodeFilter.SHOW_ELEMENT);
   for (let d = walker.nextNode() as Element | null; d; d = walker.nextNode() as Element | null) {
-    if (d !== el && !el.contains(d) && !d.contains(el) && isControl(d)) return true;
+    if (d !== el && !el.contains(d) && !d.contains(el) && isControl(d) && !(label && label.contains(d))) return true;
   }
   return false;
 }
@@ -75,8 +77,9 @@ export function readLabel(el: Element, isControl: (e: Element) => boolean, ownWo
   let label = name;
 
   // Buttons that merely carry a pressed state speak for themselves; row text would drag in the
-  // message they sit under (a chat reply that talks about training).
-  if (ownWordsOnly) return { label: clip(label, 200), description: clip(description, 400), labelElement, row: null };
+  // message they sit under (a chat reply that talks about training). One with no words of its
+  // own (a drawn switch) is named by its row like any toggle.
+  if (ownWordsOnly && label) return { label: clip(label, 200), description: clip(description, 400), labelElement, row: null };
 
   const row = rowOf(el, isControl, label);
   if (row) {
