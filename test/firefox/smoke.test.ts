@@ -1,16 +1,18 @@
 /**
  * The Firefox build in Firefox ESR: installed as a temporary add-on over WebDriver BiDi, the
  * Claude terms fixture served under https://claude.ai, and the same overlay contract as the
- * Chromium e2e suite (test/e2e/highlight.test.ts): one `div[data-consent-lens-overlay]` with an
- * open shadow root holding a `[data-cl-mark]` over the switch and its callout.
+ * Chromium e2e suite (test/e2e/highlight.test.ts): one element without attributes on <html>, its
+ * shadow root closed, holding a mark over the switch and its callout. The overlay is read over
+ * WebDriver BiDi (./overlay.ts), which sees closed roots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { fixture, startFixtureServer, type FixtureServer } from '../../src/cli/https-fixture-server';
 import { buildFirefox, launchFirefox } from './firefox';
+import { readOverlayFirefox } from './overlay';
+import type { OverlayState } from '../../src/cli/overlay-reader';
 
 const HOSTS = ['claude.ai', 'example-chat.test'] as const;
-const OVERLAY_HOST = 'div[data-consent-lens-overlay]';
 const SWITCH = '[role="dialog"] button[role="switch"]';
 
 let server: FixtureServer;
@@ -40,9 +42,11 @@ afterAll(async () => {
 
 interface Seen {
   hosts: number;
-  openShadow: boolean;
+  closed: boolean;
+  attributes: string[];
   marks: Array<{ id: string; x: number; y: number; width: number; height: number; outline: string }>;
   callouts: string[];
+  state: OverlayState;
   errors: string[];
 }
 
@@ -60,23 +64,18 @@ async function openRecorded(b: Browser, url: string): Promise<Page> {
   return page;
 }
 
-function seen(page: Page): Promise<Seen> {
-  return page.evaluate((hostSel) => {
-    const hosts = document.querySelectorAll(hostSel);
-    const root = hosts[0]?.shadowRoot ?? null;
-    return {
-      hosts: hosts.length,
-      openShadow: root !== null,
-      marks: root
-        ? [...root.querySelectorAll('[data-cl-mark]')].map((m) => {
-            const r = m.getBoundingClientRect();
-            return { id: m.getAttribute('data-cl-mark') ?? '', x: r.x, y: r.y, width: r.width, height: r.height, outline: getComputedStyle(m).outlineStyle };
-          })
-        : [],
-      callouts: root ? [...root.querySelectorAll('[data-cl-callout]')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()) : [],
-      errors: [...((window as unknown as { __errors?: string[] }).__errors ?? [])],
-    };
-  }, OVERLAY_HOST);
+async function seen(page: Page): Promise<Seen> {
+  const state = await readOverlayFirefox(browser, page);
+  const errors = await page.evaluate(() => [...((window as unknown as { __errors?: string[] }).__errors ?? [])]);
+  return {
+    hosts: state.hosts,
+    closed: state.closed,
+    attributes: state.attributes,
+    marks: state.marks.map((m) => ({ id: m.id, ...m.rect, outline: m.outline })),
+    callouts: state.callouts.map((c) => c.text),
+    state,
+    errors,
+  };
 }
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
@@ -98,7 +97,8 @@ describe('Firefox ESR with dist-firefox/', () => {
     const page = await openRecorded(browser, server.url('claude.ai', '/new'));
     const state = await until(() => seen(page), (s) => s.marks.length > 0);
     expect(state.hosts, 'exactly one overlay host').toBe(1);
-    expect(state.openShadow, 'the overlay host has an open shadow root').toBe(true);
+    expect(state.closed, 'the overlay host has a closed shadow root').toBe(true);
+    expect(state.attributes, 'the overlay host has no attributes').toEqual([]);
     expect(state.marks).toHaveLength(1);
     // The constructed stylesheet reached the shadow root (Firefox content scripts see the page through Xrays).
     expect(state.marks[0]!.outline).toBe('solid');
