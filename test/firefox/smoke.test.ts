@@ -3,7 +3,9 @@
  * Claude terms fixture served under https://claude.ai, and the same overlay contract as the
  * Chromium e2e suite (test/e2e/highlight.test.ts): one element without attributes on <html>, its
  * shadow root closed, holding a mark over the switch and its callout. The overlay is read over
- * WebDriver BiDi (./overlay.ts), which sees closed roots.
+ * WebDriver BiDi (./overlay.ts), which sees closed roots; the page cannot, which the hostile page
+ * (test/fixtures/hostile-overlay.html, as in test/hostile/overlay.test.ts) checks here too, since
+ * Firefox gives content scripts other ways in and out of the page (Xray vision) than Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
@@ -27,6 +29,8 @@ beforeAll(async () => {
       'claude.ai/new': fixture('claude-terms-grace-switch.html'),
       // The terms dialog inside the last of 2 000 closed shadow roots (?closed).
       'claude.ai/hostile/shadow': fixture('hostile-shadow-roots.html', { behaviour: false }),
+      // A page that goes after our overlay.
+      'claude.ai/hostile/overlay': fixture('hostile-overlay.html', { behaviour: false }),
       // The same dialog on a host the manifest does not match.
       'example-chat.test/': fixture('claude-terms-grace-switch.html'),
     },
@@ -126,10 +130,53 @@ describe('Firefox ESR with dist-firefox/', () => {
     await page.close();
   });
 
+  it('a page that goes after the overlay finds nothing of ours, cannot click it, and cannot take it away or restyle it', async () => {
+    const page = await openRecorded(browser, server.url('claude.ai', '/hostile/overlay'));
+    const attack = <T>(name: string, ...args: unknown[]): Promise<T> =>
+      page.evaluate((n, a) => (window as unknown as { __hostile: Record<string, (...x: unknown[]) => unknown> }).__hostile[n]!(...a), name, args) as Promise<T>;
+    const sw = (): Promise<string | null> => page.$eval('[data-hostile-training]', (el) => el.getAttribute('aria-checked'));
+    const drawn = (s: Seen): boolean => s.hosts === 1 && s.marks.length === 1 && (s.callouts[0] ?? '').includes('Pre-set to ON') && s.attributes.length === 0;
+    const before = await until(() => seen(page), drawn, 20_000);
+    expect(drawn(before), JSON.stringify(before.state.read)).toBe(true);
+    expect(before.closed).toBe(true);
+
+    expect(await attack('search')).toEqual({ attributes: [], text: [], found: [], caught: [] });
+    expect(await attack('reach')).toEqual([
+      { tag: 'div', attributes: [], shadowRoot: null, attach: 'NotSupportedError', childNodes: 0, innerHTML: '', getHTML: '', text: '|' },
+    ]);
+
+    const sent = await attack<{ elements: number; points: number }>('barrage');
+    expect(sent.elements).toBeGreaterThan(10);
+    expect(sent.points, 'the page hit-tests the callout').toBeGreaterThan(10);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await sw(), 'synthetic events on everything left the switch alone').toBe('true');
+    let now = await seen(page);
+    expect(now.state.callouts.map((c) => [c.text, c.result])).toEqual([[before.callouts[0], '']]);
+
+    expect(await attack('remove', 'remove')).toBe(true);
+    now = await until(() => seen(page), drawn);
+    expect(now.callouts).toEqual(before.callouts);
+
+    await attack('restyle');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await attack('look')).toEqual([{ attributes: [], display: 'block', visibility: 'visible', opacity: '1', transform: 'none', before: 'none' }]);
+    now = await until(() => seen(page), drawn);
+    expect(now.state.callouts[0]!.rect).toEqual(before.state.callouts[0]!.rect);
+
+    // The person's own click, with the real mouse (BiDi input actions), turns it off.
+    const button = now.state.callouts[0]!.buttons.find((b) => b.action === 'turn-off')!;
+    await page.mouse.click(button.rect.x + button.rect.width / 2, button.rect.y + button.rect.height / 2);
+    expect(await until(sw, (v) => v === 'false')).toBe('false');
+    now = await until(() => seen(page), (s) => s.state.callouts[0]?.result !== '');
+    expect(now.state.callouts[0]!.result).not.toBe('');
+    expect(now.errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks the page’s server for nothing but the pages the test opened', () => {
     // Firefox's own favicon probe aside, a request here came from the page or from us (a
     // module-preload link, a fetch from the content script): the page is static.
-    const opened = ['/new', '/', '/hostile/shadow?closed', '/favicon.ico'];
+    const opened = ['/new', '/', '/hostile/shadow?closed', '/hostile/overlay', '/favicon.ico'];
     const extra = server.log.filter((r) => !(r.method === 'GET' && opened.includes(r.path)));
     expect(server.log.some((r) => r.host === 'claude.ai' && r.path === '/new')).toBe(true);
     expect(extra).toEqual([]);
