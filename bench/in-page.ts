@@ -109,7 +109,12 @@ export function rescanSource(runs: number): string {
 })()`;
 }
 
-export const OVERLAY_HOST = 'div[data-consent-lens-overlay]';
+/**
+ * Our overlay as the page sees it: an element child of <html> other than <head> and <body>
+ * (its shadow root is closed; see README, "What a page can tell"). The content script puts it
+ * there, its marks drawn, in one task, and takes it away when nothing is highlighted.
+ */
+export const PAGE_SEES_HOST = `Array.from(document.documentElement.children).some((e) => e.localName !== 'head' && e.localName !== 'body')`;
 
 export interface Latency {
   insertedAt: number;
@@ -117,38 +122,24 @@ export interface Latency {
 }
 
 /**
- * Inserts the page's dialog and resolves with when it was inserted and when the first visible
- * `[data-cl-mark]` appeared in the overlay's shadow root (mutation observers on the document
- * and the shadow root, and a per-frame check); null after `timeoutMs`.
+ * Inserts the page's dialog and resolves with when it was inserted and when our overlay's host
+ * appeared on <html> (a mutation observer on the document, and a per-frame check); null after
+ * `timeoutMs`.
  */
 export function latencySource(timeoutMs: number): string {
   return `new Promise((done) => {
   let insertedAt = 0, finished = false;
-  const hooked = new WeakSet();
-  const observers = [];
   const finish = (markAt) => {
     if (finished) return;
     finished = true;
-    for (const o of observers) o.disconnect();
+    o.disconnect();
     done({ insertedAt, markAt });
   };
   const check = () => {
-    if (finished) return;
-    const host = document.querySelector('${OVERLAY_HOST}');
-    const root = host && host.shadowRoot;
-    if (!root) return;
-    if (!hooked.has(root)) {
-      hooked.add(root);
-      const o = new MutationObserver(check);
-      o.observe(root, { childList: true, subtree: true, attributes: true });
-      observers.push(o);
-    }
-    const m = root.querySelector('[data-cl-mark]');
-    if (m) { const r = m.getBoundingClientRect(); if (r.width > 0 && r.height > 0) finish(performance.now()); }
+    if (!finished && ${PAGE_SEES_HOST}) finish(performance.now());
   };
   const o = new MutationObserver(check);
   o.observe(document, { childList: true, subtree: true });
-  observers.push(o);
   const frame = () => { check(); if (!finished) requestAnimationFrame(frame); };
   insertedAt = window.__page.insertDialog();
   requestAnimationFrame(frame);
@@ -162,9 +153,8 @@ export function clearDialogSource(timeoutMs: number): string {
   window.__page.removeDialog();
   const end = performance.now() + ${timeoutMs};
   const poll = () => {
-    const host = document.querySelector('${OVERLAY_HOST}');
-    const marks = host && host.shadowRoot ? host.shadowRoot.querySelectorAll('[data-cl-mark]').length : 0;
-    if (marks === 0 || performance.now() > end) return done(marks === 0);
+    const gone = !(${PAGE_SEES_HOST});
+    if (gone || performance.now() > end) return done(gone);
     requestAnimationFrame(poll);
   };
   poll();

@@ -12,13 +12,13 @@ import type { Page } from 'playwright-core';
 import { findChromium, MissingBrowserError } from './chromium';
 import { fixture, startFixtureServer, type FixtureServer } from './https-fixture-server';
 import { launchExtension, type ExtensionBrowser } from './extension-browser';
+import { readOverlay } from './overlay-reader';
 import { calloutText, formatTable, summaryRow, trainingControls } from '../report/summary';
 import type { Report } from '../engine/types';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'out');
 const DEMO = { host: 'claude.ai', path: '/new', file: 'claude-terms-grace-switch.html' };
-const OVERLAY_MARK = 'div[data-consent-lens-overlay] [data-cl-mark]';
 const say = (line = ''): boolean => process.stdout.write(`${line}\n`);
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     await page.goto(url, { waitUntil: 'load' });
     const tabId = await ext.tabIdOf(page);
     const report = await until(() => ext!.tabReport(tabId), (r) => r !== null, 10_000);
-    const drawn = await page.locator(OVERLAY_MARK).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    const drawn = (await until(() => readOverlay(page), (s) => s.marks.some((m) => m.rect.width > 0), 5_000)).marks.length > 0;
     if (!drawn) process.stderr.write('consent-lens: no highlight was drawn on the demo page.\n');
     printReport(report, await ext.badgeText(tabId));
 

@@ -1,44 +1,39 @@
 /**
  * A short notice in the page after a capture ("Saved to the evidence library…", or why not):
- * the keyboard shortcut has no popup to answer in. Its own host and shadow root, styled
- * through CSSOM properties (a page's CSP does not block those), text set with textContent.
- * Shown only after the pictures are taken, so it is never in them.
+ * the keyboard shortcut has no popup to answer in. Like the overlay (see overlay.ts), an element
+ * without attributes on <html> with a closed shadow root, a constructed stylesheet whose
+ * `:host` rules outrank the page's, and its words as CSS generated content, so the page can
+ * neither read nor restyle it. Shown only after the pictures are taken, so it is never in them.
  */
 const SHOW_MS = 6000;
 
-export function showCaptureNotice(doc: Document, ok: boolean, message: string): void {
-  doc.querySelectorAll('[data-consent-lens-notice]').forEach((e) => e.remove());
+const CSS = `:host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important;
+  z-index: 2147483647 !important; display: block !important; direction: ltr !important; }
+:host::before, :host::after { content: none !important; }
+[data-t]::before { content: attr(data-t); }
+div { display: block; max-width: 360px; padding: 10px 14px; border-radius: 8px; background: #111827; color: #f9fafb;
+  border-left: 4px solid #dc2626; font: 500 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.35); }
+div.ok { border-left-color: #16a34a; }
+strong { display: block; font-size: 11px; color: #fca5a5; }
+.ok strong { color: #bbf7d0; }`;
+
+/** Shows the notice and returns its host (the caller takes it down before the next capture). */
+export function showCaptureNotice(doc: Document, ok: boolean, message: string): HTMLElement {
   const host = doc.createElement('div');
-  host.setAttribute('data-consent-lens-notice', '');
-  const hs = host.style;
-  hs.setProperty('position', 'fixed', 'important');
-  hs.setProperty('right', '16px', 'important');
-  hs.setProperty('bottom', '16px', 'important');
-  hs.setProperty('z-index', '2147483647', 'important');
-  hs.setProperty('display', 'block', 'important');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
   const box = doc.createElement('div');
   box.setAttribute('role', ok ? 'status' : 'alert');
-  const s = box.style;
-  s.setProperty('all', 'initial');
-  s.setProperty('display', 'block');
-  s.setProperty('max-width', '360px');
-  s.setProperty('padding', '10px 14px');
-  s.setProperty('border-radius', '8px');
-  s.setProperty('background', '#111827');
-  s.setProperty('color', '#f9fafb');
-  s.setProperty('border-left', `4px solid ${ok ? '#16a34a' : '#dc2626'}`);
-  s.setProperty('font', '500 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif');
-  s.setProperty('box-shadow', '0 4px 16px rgba(0,0,0,.35)');
+  if (ok) box.className = 'ok';
   const brand = doc.createElement('strong');
-  brand.textContent = 'Consent Lens';
-  brand.style.setProperty('display', 'block');
-  brand.style.setProperty('font-size', '11px');
-  brand.style.setProperty('color', ok ? '#bbf7d0' : '#fca5a5');
+  brand.setAttribute('data-t', 'Consent Lens');
   const text = doc.createElement('span');
-  text.textContent = message;
+  text.setAttribute('data-t', message);
   box.append(brand, text);
   root.append(box);
-  (doc.body ?? doc.documentElement).append(host);
+  doc.documentElement.append(host);
   setTimeout(() => host.remove(), SHOW_MS);
+  return host;
 }

@@ -24,14 +24,16 @@ const RESTORE_AFTER_MS = 30_000;
 export interface CaptureHooks {
   /** Scans now and returns the result (the overlay and the background are updated as usual). */
   scanNow(): ScanResult | null;
+  /** Our overlay's host: redaction neither searches nor masks it. */
   overlayHost: HTMLElement;
+  /** Hides the overlay's marks for the raw picture, or shows them again. */
+  hideOverlay(hidden: boolean): void;
   doc?: Document;
 }
 
 interface Session {
   scroller: Element | null | undefined;
   scrollBefore: { x: number; y: number; top: number };
-  overlay: { value: string; priority: string };
   account: Account | null;
   surfaces: Element[];
   timer: ReturnType<typeof setTimeout>;
@@ -70,8 +72,11 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
   const doc = hooks.doc ?? document;
   const win = doc.defaultView ?? window;
   let session: Session | null = null;
+  /** The notice we showed last, if any (the page's DOM has nothing to find it by). */
+  let notice: HTMLElement | null = null;
+  const own = (): Element[] => (notice ? [hooks.overlayHost, notice] : [hooks.overlayHost]);
 
-  const regionsNow = (s: Session) => (s.account ? findRedactions(doc, s.account, s.surfaces).regions : []);
+  const regionsNow = (s: Session) => (s.account ? findRedactions(doc, s.account, s.surfaces, own()).regions : []);
 
   const restore = (): void => {
     const s = session;
@@ -82,34 +87,31 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
       if (s.scroller) s.scroller.scrollTo({ top: s.scrollBefore.top, behavior: 'instant' });
       else if (s.scroller === null) win.scrollTo({ left: s.scrollBefore.x, top: s.scrollBefore.y, behavior: 'instant' });
     } finally {
-      const hs = hooks.overlayHost.style;
-      if (s.overlay.value) hs.setProperty('display', s.overlay.value, s.overlay.priority);
-      else hs.removeProperty('display');
+      hooks.hideOverlay(false);
     }
   };
 
   const prepare = async (redact: boolean): Promise<CapturePrepared> => {
     restore(); // a capture that never finished
     // The last capture's notice must not be in this one's pictures.
-    doc.querySelectorAll('[data-consent-lens-notice]').forEach((n) => n.remove());
+    notice?.remove();
+    notice = null;
     const result = hooks.scanNow();
     if (!result) throw new Error('no scan');
     const dialog = dialogOf(result);
     const surfaces = surfacesOf(result);
-    const hs = hooks.overlayHost.style;
     const s: Session = {
       scroller: undefined,
       scrollBefore: { x: win.scrollX, y: win.scrollY, top: 0 },
-      overlay: { value: hs.getPropertyValue('display'), priority: hs.getPropertyPriority('display') },
-      account: redact ? findAccount(doc) : null,
+      account: redact ? findAccount(doc, undefined, own()) : null,
       surfaces,
       timer: setTimeout(restore, RESTORE_AFTER_MS),
     };
     session = s;
-    hs.setProperty('display', 'none', 'important');
+    hooks.hideOverlay(true);
     await frames(win);
 
-    const found = s.account ? findRedactions(doc, s.account, surfaces) : null;
+    const found = s.account ? findRedactions(doc, s.account, surfaces, own()) : null;
     const values = found?.values ?? [];
     const report = redact ? scrubReport(result.report, values) : result.report;
     const excerpt = dialog ? sanitisedExcerpt(dialog) : '';
@@ -152,7 +154,8 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
           restore();
           return Promise.resolve({ ok: true });
         case 'background→content:capture-notice':
-          showCaptureNotice(doc, message.ok, message.message);
+          notice?.remove();
+          notice = showCaptureNotice(doc, message.ok, message.message);
           return Promise.resolve({ ok: true });
         default:
           return undefined;

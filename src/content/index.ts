@@ -274,6 +274,7 @@ function onCapture(message: Message): Promise<unknown> {
         return last;
       },
       overlayHost: overlay.host,
+      hideOverlay: (hidden) => overlay.hide(hidden),
     });
   }
   return capture.handle(message) ?? Promise.resolve(undefined);

@@ -1,8 +1,17 @@
 /**
- * The highlight: one host element with its own shadow root, so page CSS cannot break it and it
- * cannot break the page. Outlines follow their controls on scroll, resize and dialog
- * animations. Text is set with textContent only (page text is untrusted); styles come from a
- * constructed stylesheet and CSSOM properties, which a page's CSP does not block.
+ * The highlight: one host element with a closed shadow root, so the page's scripts can neither
+ * read nor drive it and page CSS cannot break it (nor it the page). Outlines follow their
+ * controls on scroll, resize and dialog animations. Styles come from a constructed stylesheet,
+ * which a page's CSP does not block.
+ *
+ * What the page can reach is the host alone: an element without attributes on <html>, present
+ * while something is highlighted. It says nothing about us: every word we show is CSS generated
+ * content (`data-t`, see overlay.css), which `window.find()`, selections and `innerText` do not
+ * see, while assistive technology reads it. The `:host` rules are `!important` inside the shadow
+ * root, which beats anything the page's own styles say, inline `!important` included. A page
+ * that removes the host or sets attributes on it is undone, at most once per frame, so a page
+ * that keeps at it cannot make us spin. Our buttons act on trusted events only: a real click,
+ * tap, or Enter/Space on the focused button.
  */
 import CSS from './overlay.css?inline';
 import { message } from './runtime';
@@ -32,6 +41,8 @@ export interface Overlay {
   follow(ms?: number): void;
   setResult(id: string, text: string): void;
   flash(id: string): void;
+  /** Hides what is drawn (a capture's raw picture is the page alone), or shows it again. */
+  hide(hidden: boolean): void;
 }
 
 
@@ -42,33 +53,52 @@ interface Drawn {
   result: HTMLElement;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+/** Words are drawn as generated content from `data-t` (see the file comment); empty: none. */
+const say = (e: Element, text: string): void => {
+  if (text) e.setAttribute('data-t', text);
+  else e.removeAttribute('data-t');
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   e.className = cls;
-  if (text !== undefined) e.textContent = text;
+  say(e, text);
   return e;
 }
 
 export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: AbortSignal): Overlay {
   const win = doc.defaultView ?? window;
   const host = doc.createElement('div');
-  host.setAttribute('data-consent-lens-overlay', '');
-  const hs = host.style;
-  hs.setProperty('position', 'fixed', 'important');
-  hs.setProperty('inset', '0', 'important');
-  hs.setProperty('pointer-events', 'none', 'important');
-  hs.setProperty('z-index', '2147483647', 'important');
-  hs.setProperty('display', 'block', 'important');
-  const shadow = host.attachShadow({ mode: 'open' });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el(doc, 'style', '', CSS));
-  }
+  const shadow = host.attachShadow({ mode: 'closed' });
+  // A constructed stylesheet: no <style> element a page's CSP could refuse (Chromium 73+, Firefox 101+).
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  shadow.adoptedStyleSheets = [sheet];
   const layer = el(doc, 'div', 'layer');
   shadow.append(layer);
+
+  // The page may take the host out, move it, or set attributes on it (`inert`, `hidden`, a
+  // style): we put it back on <html> and clear them on the next frame. Once per frame at most,
+  // so a page that keeps at it cannot make either of us spin.
+  let shown = false;
+  let queued = 0;
+  const mount = (): void => {
+    const top = doc.documentElement;
+    if (shown && top && host.parentNode !== top) {
+      top.append(host);
+      guard.observe(top, { childList: true });
+    }
+    guard.takeRecords();
+  };
+  const guard = new MutationObserver(() => {
+    queued ||= win.requestAnimationFrame(() => {
+      queued = 0;
+      for (const a of host.getAttributeNames()) host.removeAttribute(a);
+      if (!signal.aborted) mount();
+    });
+  });
+  guard.observe(host, { attributes: true });
+  guard.observe(doc, { childList: true });
 
   const drawn = new Map<string, Drawn>();
   let burstUntil = 0;
@@ -145,7 +175,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     win.addEventListener('resize', () => follow(150), opts);
     for (const type of ['transitionrun', 'transitionend', 'animationstart', 'animationend']) {
       doc.addEventListener(type, (e) => {
-        if (e.target instanceof Node && host.contains(e.target)) return;
+        if (e.target === host) return; // ours: the closed root shows its events as the host's
         follow(type.endsWith('end') ? 100 : 800);
       }, opts);
     }
@@ -153,6 +183,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
   signal.addEventListener('abort', () => {
     listen(false);
     resize.disconnect();
+    guard.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     host.remove();
   });
@@ -165,24 +196,25 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     callout.setAttribute('role', 'note');
     callout.setAttribute('aria-label', 'Consent Lens');
     const result = el(doc, 'span', 'result');
-    result.setAttribute('data-cl-result', '');
     result.setAttribute('aria-live', 'polite');
-    const button = (label: string, action: string, cls: string, run: () => void): HTMLButtonElement => {
-      const b = el(doc, 'button', cls, label);
+    /** `action`, the button's class, is also how tests tell the buttons apart. */
+    const button = (label: string, action: string, run: () => void): HTMLButtonElement => {
+      const b = el(doc, 'button', action, label);
       b.type = 'button';
-      b.setAttribute('data-cl-action', action);
+      // A click from a real mouse, touch, or Enter/Space on the focused button is trusted; one
+      // a script makes (the page's, or anyone's) is not, and does nothing.
       b.addEventListener('click', (e) => {
         e.stopPropagation();
         e.preventDefault();
-        run();
+        if (e.isTrusted) run();
       });
       return b;
     };
-    const close = button('✕', 'dismiss', 'close', () => handlers.dismiss(item.id));
+    const close = button('✕', 'dismiss', () => handlers.dismiss(item.id));
     close.setAttribute('aria-label', message('overlayDismiss'));
     const row = el(doc, 'div', 'row');
-    if (item.canTurnOff) row.append(button(message('turnOff'), 'turn-off', 'primary', () => handlers.turnOff(item.id)));
-    row.append(button(message('showMe'), 'show-me', '', () => handlers.showMe(item.id)));
+    if (item.canTurnOff) row.append(button(message('turnOff'), 'turn-off', () => handlers.turnOff(item.id)));
+    row.append(button(message('showMe'), 'show-me', () => handlers.showMe(item.id)));
     callout.setAttribute('data-state', item.state);
     callout.append(el(doc, 'span', 'brand', 'CONSENT LENS'), el(doc, 'span', 'text', item.text), row, result, close);
     layer.append(mark, callout);
@@ -209,15 +241,19 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
         const old = drawn.get(item.id);
         if (old && same(old.item, item)) continue;
         // A changed control is redrawn; what we last told the user about it stays.
-        const said = old?.result.textContent ?? '';
+        const said = old?.result.getAttribute('data-t') ?? '';
         if (old) remove(old);
         const d = build(item);
-        d.result.textContent = said;
+        say(d.result, said);
         drawn.set(item.id, d);
         resize.observe(item.anchor);
       }
-      if (items.length && !host.isConnected) (doc.documentElement ?? doc.body)?.append(host);
-      if (!items.length && host.isConnected) host.remove();
+      shown = items.length > 0;
+      if (shown) mount();
+      else if (host.isConnected) {
+        host.remove();
+        guard.takeRecords();
+      }
       listen(drawn.size > 0);
       position();
       follow();
@@ -225,7 +261,7 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
     follow,
     setResult(id, text) {
       const d = drawn.get(id);
-      if (d) d.result.textContent = text;
+      if (d) say(d.result, text);
       position();
     },
     flash(id) {
@@ -235,6 +271,9 @@ export function createOverlay(doc: Document, handlers: OverlayHandlers, signal: 
       void d.mark.offsetWidth;
       d.mark.classList.add('flash');
       follow(1200);
+    },
+    hide(hidden) {
+      layer.style.display = hidden ? 'none' : '';
     },
   };
 }

@@ -21,8 +21,8 @@ import type { MaskRegion } from '../shared/messages';
 
 export const REDACTED = '[redacted]';
 
-/** Our own hosts (overlay, notice): never searched, never masked. */
-const OWN = '[data-consent-lens-overlay], [data-consent-lens-notice]';
+/** Our own hosts (overlay, notice), as the caller passes them: never searched, never masked. */
+const isOwn = (el: Element, own: readonly Element[]): boolean => own.some((h) => h.contains(el));
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const HINT_WORDS = /avatar|profile|user|account/i;
 const HINTED = ['class', 'data-testid', 'aria-label', 'alt']
@@ -90,8 +90,8 @@ export function avatarLike(el: Element, marked: boolean): boolean {
   return marked || rounded(el, r.width);
 }
 
-function ownRoot(root: Root): boolean {
-  return 'host' in root && (root.host as Element).matches(OWN);
+function ownRoot(root: Root, own: readonly Element[]): boolean {
+  return 'host' in root && own.includes(root.host as Element);
 }
 
 function looksLikeName(text: string): boolean {
@@ -151,17 +151,17 @@ function nameNear(avatar: Element, hinted: Element | null): string | null {
 }
 
 /** The signed-in account's avatars and name, as the page shows them. */
-export function findAccount(doc: Document, roots: readonly Root[] = collectRoots(doc, undefined, shadowRootOf)): Account {
+export function findAccount(doc: Document, roots: readonly Root[] = collectRoots(doc, undefined, shadowRootOf), own: readonly Element[] = []): Account {
   const avatars = new Set<Element>();
   const names = new Set<string>();
   const consider = (el: Element, marked: boolean, hinted: Element | null): void => {
-    if (avatars.has(el) || el.closest(OWN) || !avatarLike(el, marked)) return;
+    if (avatars.has(el) || isOwn(el, own) || !avatarLike(el, marked)) return;
     avatars.add(el);
     const name = nameNear(el, hinted);
     if (name) names.add(name);
   };
   for (const root of roots) {
-    if (ownRoot(root)) continue;
+    if (ownRoot(root, own)) continue;
     for (const el of root.querySelectorAll(HINTED)) {
       // A marked element is the avatar itself, or the account block around one.
       const marked = [el.getAttribute('class'), el.getAttribute('data-testid'), el.getAttribute('aria-label'), el.getAttribute('alt')].some((v) => v && HINT_WORDS.test(v));
@@ -243,7 +243,7 @@ function clipToViewport(r: DOMRect, win: Window): { x: number; y: number; width:
  * Every region to mask in the view as it is now, and the values to take out of the text.
  * `surfaces`: the consent dialogs, where parts of a name are not masked (see the file comment).
  */
-export function findRedactions(doc: Document, account: Account, surfaces: readonly Element[] = []): Redaction {
+export function findRedactions(doc: Document, account: Account, surfaces: readonly Element[] = [], own: readonly Element[] = []): Redaction {
   const win = doc.defaultView ?? window;
   const regions: MaskRegion[] = [];
   const push = (kind: RedactionKind, r: DOMRect, owner: Element): void => {
@@ -275,11 +275,11 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
   };
   let budget = TEXT_BUDGET;
   for (const root of roots) {
-    if (ownRoot(root)) continue;
+    if (ownRoot(root, own)) continue;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n && budget > 0; n = walker.nextNode() as Text | null, budget--) {
       const parent = n.parentElement;
-      if (!parent || parent.closest(OWN) || /^(script|style|noscript|template)$/i.test(parent.localName)) continue;
+      if (!parent || isOwn(parent, own) || /^(script|style|noscript|template)$/i.test(parent.localName)) continue;
       const text = n.nodeValue ?? '';
       if (text.trim().length < 2) continue;
       if (text.includes('@')) mark(n, EMAIL, 'email', emails);

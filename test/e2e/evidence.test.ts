@@ -26,7 +26,7 @@ import { MASK_RGB } from '../../src/background/capture-draw';
 import { readTextChunks } from '../../src/report/png-text';
 import { parseStampText, STAMP_KEYWORD } from '../../src/report/stamp';
 import type { EvidenceRecord } from '../../src/shared/evidence';
-import { useE2E, waitFor, type Rect } from '../helpers/extension';
+import { overlayShown, overlayState, useE2E, waitFor, type Rect } from '../helpers/extension';
 import { DEFAULT_ROUTES } from '../helpers/https-server';
 
 const SIGNED_IN = { host: 'claude.ai', path: '/signed-in' };
@@ -244,6 +244,10 @@ describe('evidence capture', () => {
     const said = await captureFromPopup(url);
     expect(said.text).toMatch(/Saved to the evidence library/);
     expect(said.saved).toBe('true');
+    // The page gets a notice too, which it can neither read nor find: a closed root, no attributes.
+    const notice = await waitFor(() => overlayState(page), (s) => s.notices.length > 0, 5_000);
+    expect(notice.notices[0]).toMatch(/^Consent Lens Saved to the evidence library/);
+    expect([notice.closed, notice.attributes]).toEqual([true, []]);
 
     const options = await optionsPage();
     const stored = await waitFor(() => newest(options), (s) => s !== null);
@@ -290,7 +294,7 @@ describe('evidence capture', () => {
       expect(text).not.toContain(NAME);
     }
     // The raw image is the page, not our highlight: the overlay was hidden and is back.
-    expect(await page.locator('div[data-consent-lens-overlay]').evaluate((h) => getComputedStyle(h).display)).toBe('block');
+    expect(await overlayShown(page)).toBe(true);
     await options.close();
     await page.close();
   });
@@ -359,7 +363,7 @@ describe('evidence capture', () => {
 
     // The page is as it was: scrolled to the top, our highlight back.
     expect(await page.getByTestId('terms-scroll').evaluate((el) => el.scrollTop)).toBe(0);
-    expect(await page.locator('div[data-consent-lens-overlay]').evaluate((h) => getComputedStyle(h).display)).toBe('block');
+    expect(await overlayShown(page)).toBe(true);
     await options.close();
     await page.close();
   });

@@ -2,15 +2,16 @@
  * The content script's highlight and the badge, with the built extension in Chromium and the
  * fixtures served under the services' real host names (so the manifest's match patterns apply).
  *
- * Overlay contract: one `div[data-consent-lens-overlay]` on <html> with an open shadow root;
- * per AI-training control C: `[data-cl-mark="C"]` (position: fixed, over the visible control)
- * and `[data-cl-callout="C"]` (data-state, plain text, `[data-cl-action]` buttons,
- * `[data-cl-result]`). Nothing is drawn when there is no AI-training control.
+ * Overlay contract: one element without attributes on <html> with a closed shadow root (read
+ * through DevTools, see src/cli/overlay-reader.ts); per AI-training control C: a `.mark`
+ * (position: fixed, over the visible control) and a `.callout` (data-state, its words as
+ * generated content, `turn-off` / `show-me` / `dismiss` buttons, a `.result`). Nothing is drawn
+ * when there is no AI-training control.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  clickOverlay,
   lateTiming,
-  OVERLAY_HOST,
   overlayState,
   rectDistance,
   rectOf,
@@ -31,7 +32,8 @@ const marked = (page: Page): Promise<OverlayState> => waitFor(() => overlayState
 async function expectMarkOver(page: Page, switchSelector: string): Promise<OverlayState> {
   const state = await marked(page);
   expect(state.hosts, 'exactly one overlay host').toBe(1);
-  expect(state.openShadow, 'the overlay host has an open shadow root').toBe(true);
+  expect(state.closed, 'the overlay host has a closed shadow root').toBe(true);
+  expect(state.attributes, 'the overlay host has no attributes').toEqual([]);
   expect(state.marks).toHaveLength(1);
   const target = await rectOf(page, switchSelector);
   // The mark may settle on the next frame; poll its position for a moment.
@@ -62,7 +64,9 @@ describe('highlight on the services', () => {
     expect(callout!.text).toMatch(/Accept button is \d+× larger/);
     expect(callout!.actions).toEqual(expect.arrayContaining(['turn-off', 'show-me', 'dismiss']));
     // Our buttons take real pointer events above the page's modal backdrop.
-    await page.locator(OVERLAY_HOST).locator(`[data-cl-callout="${id}"] [data-cl-action="show-me"]`).click();
+    await clickOverlay(page, id, 'show-me');
+    const shown = await waitFor(() => overlayState(page), (s) => s.callouts.some((c) => c.id === id && c.result !== ''));
+    expect(shown.callouts.find((c) => c.id === id)?.result).not.toBe('');
     await page.close();
   });
 
@@ -143,7 +147,7 @@ describe('no highlight where there is nothing to show', () => {
     expect(await waitFor(() => e2e.ext.tabReport(same.tabId), (r) => r !== null)).not.toBeNull();
     await waitFor(() => overlayState(same.page), hasMark, 3_000);
     await other.page.waitForTimeout(300);
-    expect(await other.page.locator(OVERLAY_HOST).count()).toBe(0);
+    expect((await overlayState(other.page)).hosts).toBe(0);
     expect(await e2e.ext.tabReport(other.tabId)).toBeNull();
     expect(await e2e.ext.badgeText(other.tabId)).toBe('');
     await other.page.close();

@@ -3,14 +3,14 @@
  * dialog bringing it back, and the extension being reloaded under an open page.
  */
 import { describe, expect, it } from 'vitest';
-import { overlayState, useE2E, waitFor, type OverlayState } from '../helpers/extension';
+import { clickOverlay, overlayState, useE2E, waitFor, type OverlayState } from '../helpers/extension';
 import { PAGES } from '../helpers/https-server';
 import type { Page } from 'playwright-core';
 
 const e2e = useE2E();
 const hasMark = (s: OverlayState): boolean => s.marks.length > 0;
-const action = (page: Page, name: string) =>
-  page.locator(`div[data-consent-lens-overlay] [data-cl-action="${name}"]`).first();
+/** A real click on the first callout's button. */
+const press = (page: Page, name: string): Promise<void> => clickOverlay(page, null, name);
 
 describe('over a page’s life', () => {
   it('pins a hidden control to its dialog, and Show me opens the section that hides it', async () => {
@@ -22,7 +22,7 @@ describe('over a page’s life', () => {
     expect(before.callouts[0]!.text).toMatch(/hidden/i);
     expect(await page.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
-    await action(page, 'show-me').click();
+    await press(page, 'show-me');
     expect(await page.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const after = await waitFor(
       () => overlayState(page),
@@ -36,7 +36,7 @@ describe('over a page’s life', () => {
   it('dismisses the callout for this dialog; a new dialog brings it back', async () => {
     const { page } = await e2e.open(PAGES.claudeDialog);
     await waitFor(() => overlayState(page), hasMark);
-    await action(page, 'dismiss').click();
+    await press(page, 'dismiss');
     const gone = await waitFor(() => overlayState(page), (s) => s.marks.length === 0);
     expect(gone.callouts).toHaveLength(0);
     // The app closes the dialog and later opens a fresh one (a new element, same markup).

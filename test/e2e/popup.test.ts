@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OVERLAY_HOST, overlayState, useE2E, waitFor } from '../helpers/extension';
+import { clickOverlay, overlayState, useE2E, waitFor } from '../helpers/extension';
 import { PAGES } from '../helpers/https-server';
 import type { Report } from '../../src/engine/types';
 
@@ -91,8 +91,8 @@ describe('popup for a tab', () => {
     const pageSwitch = page.locator('[role="dialog"] button[role="switch"]');
     expect(await pageSwitch.getAttribute('aria-checked')).toBe('true');
 
-    const callout = page.locator(OVERLAY_HOST).locator(`[data-cl-callout="${id}"]`);
-    await callout.locator('[data-cl-action="turn-off"]').click(); // a real click on our button, never on the page's switch
+    await waitFor(() => overlayState(page), (s) => s.callouts.some((c) => c.id === id));
+    await clickOverlay(page, id!, 'turn-off'); // a real click on our button, never on the page's switch
 
     expect(await waitFor(() => pageSwitch.getAttribute('aria-checked'), (v) => v === 'false')).toBe('false');
     const after = await waitFor(() => overlayState(page), (s) => s.callouts.some((c) => c.id === id && c.state === 'off' && !!c.result));

@@ -20,6 +20,7 @@ import { launchExtension, type ExtensionBrowser } from '../../src/cli/extension-
 import type { FixtureServer, Routes } from '../../src/cli/https-fixture-server';
 import { STORAGE_KEY, type Stored } from '../../src/shared/storage-schema';
 import { DEFAULT_ROUTES, startTestServer, type PageRef } from './https-server';
+import { readOverlay, type Rect } from '../../src/cli/overlay-reader';
 
 // ───────────────────────────────────────────────────────────── network recorder
 
@@ -245,52 +246,19 @@ export function useE2E(routes: Routes = DEFAULT_ROUTES, opts: E2EOptions = {}): 
   return e2e;
 }
 
-// ───────────────────────────────────────────────────────────── the overlay, as the page sees it
+// ───────────────────────────────────────────────────────────── the overlay
 
-export const OVERLAY_HOST = 'div[data-consent-lens-overlay]';
+/**
+ * What the content script has drawn, read through DevTools (the page cannot read it, nor can
+ * Playwright's locators: see src/cli/overlay-reader.ts). `clickOverlay` clicks our buttons with
+ * the real mouse.
+ */
+export { clickOverlay, readOverlay as overlayState, type OverlayState, type Rect } from '../../src/cli/overlay-reader';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface OverlayState {
-  /** How many overlay hosts are in the document. */
-  hosts: number;
-  /** Whether the (first) host has an open shadow root. */
-  openShadow: boolean;
-  marks: Array<{ id: string; rect: Rect }>;
-  callouts: Array<{ id: string; state: string | null; text: string; actions: string[]; result: string | null }>;
-}
-
-/** What the content script has drawn, read through the open shadow root. */
-export function overlayState(page: Page): Promise<OverlayState> {
-  return page.evaluate((hostSel) => {
-    const hosts = document.querySelectorAll(hostSel);
-    const root = hosts[0]?.shadowRoot ?? null;
-    // No named helper functions in here: tsx (esbuild keepNames) would wrap them in a __name() the page lacks.
-    return {
-      hosts: hosts.length,
-      openShadow: root !== null,
-      marks: root
-        ? [...root.querySelectorAll('[data-cl-mark]')].map((m) => {
-            const r = m.getBoundingClientRect();
-            return { id: m.getAttribute('data-cl-mark') ?? '', rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
-          })
-        : [],
-      callouts: root
-        ? [...root.querySelectorAll('[data-cl-callout]')].map((c) => ({
-            id: c.getAttribute('data-cl-callout') ?? '',
-            state: c.getAttribute('data-state'),
-            text: (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
-            actions: [...c.querySelectorAll('[data-cl-action]')].map((a) => a.getAttribute('data-cl-action') ?? ''),
-            result: c.querySelector('[data-cl-result]')?.textContent ?? null,
-          }))
-        : [],
-    };
-  }, OVERLAY_HOST);
+/** Our highlight is on the page and drawn (not hidden, as it is for a capture's raw picture). */
+export async function overlayShown(page: Page): Promise<boolean> {
+  const hosts = (await readOverlay(page)).read.filter((r) => r.kind === 'overlay');
+  return hosts.length === 1 && !hosts[0]!.hidden && hosts[0]!.marks.length > 0 && hosts[0]!.display === 'block';
 }
 
 /** The viewport rect of the first element matching a selector (light DOM). */
@@ -305,27 +273,23 @@ export function rectDistance(a: Rect, b: Rect): number {
 }
 
 /**
+ * In the page's main world, what a page can see of our overlay: an element child of <html>
+ * other than <head> and <body> (see README, "What a page can tell"). Source text for init scripts.
+ */
+export const PAGE_SEES_HOST = `Array.from(document.documentElement ? document.documentElement.children : []).some((e) => e.localName !== 'head' && e.localName !== 'body')`;
+
+/**
  * An init script for the page's main world: records `performance.now()` when the first
- * [role=dialog] is inserted and when the first visible [data-cl-mark] appears in the overlay's
- * shadow root (mutation observers on the document and on the shadow root, plus a frame-by-frame
- * check as a fallback for style-only changes).
+ * [role=dialog] is inserted and when our overlay's host appears on <html> (it is put there, its
+ * marks drawn, in the same task; the page sees no more of it). A mutation observer on the
+ * document, plus a frame-by-frame check as a fallback.
  */
 export const LATE_TIMING = `(() => {
   const t = { dialogAt: null, markAt: null };
   Object.defineProperty(window, '__e2eTiming', { value: t });
-  const hooked = new WeakSet();
   const check = () => {
     if (t.dialogAt === null && document.querySelector('[role="dialog"]')) t.dialogAt = performance.now();
-    const host = document.querySelector('${OVERLAY_HOST}');
-    const root = host && host.shadowRoot;
-    if (root && !hooked.has(root)) {
-      hooked.add(root);
-      new MutationObserver(check).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-    }
-    if (t.markAt === null && root) {
-      const m = root.querySelector('[data-cl-mark]');
-      if (m) { const r = m.getBoundingClientRect(); if (r.width > 0 && r.height > 0) t.markAt = performance.now(); }
-    }
+    if (t.markAt === null && ${PAGE_SEES_HOST}) t.markAt = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   const frame = () => { check(); if (t.markAt === null) requestAnimationFrame(frame); };

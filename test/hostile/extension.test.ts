@@ -6,8 +6,9 @@
  *   - the overlay renders where a training control exists in the top document (one mark, over it);
  *   - the content script's own scan (`engine.ms` of the tab's stored report) stays under
  *     `scanCeilingMs` for the page's element count.
- * The overlay is read through Playwright locators (they run in their own world and pierce open
- * shadow roots), so a page that replaces DOM methods in its own world cannot blind the test.
+ * The overlay (a closed shadow root) is read through DevTools in a world of the test's own
+ * (src/cli/overlay-reader.ts), so a page that replaces DOM methods in its own world cannot blind
+ * the test. What our overlay does against a page that goes after it: test/hostile/overlay.test.ts.
  *
  * Iframes: the manifest has no `all_frames`, by decision. The services with rules render their
  * terms dialogs and settings in the top document; running in every frame of those hosts would
@@ -16,7 +17,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OVERLAY_HOST, rectDistance, useE2E, waitFor } from '../helpers/extension';
+import { overlayState, PAGE_SEES_HOST, rectDistance, useE2E, waitFor } from '../helpers/extension';
 import type { Report } from '../../src/engine/types';
 import { HOSTILE, hostileRoutes, scanCeilingMs, TOGGLE_MS } from './pages';
 import { REDISCOVER_MS } from '../../src/content/roots';
@@ -85,18 +86,18 @@ type Box = { x: number; y: number; width: number; height: number };
  * a locator, which pierces open shadow roots only).
  */
 async function expectHighlight(v: Visit, name: string, extraMs = 0, where?: () => Promise<Box | null>): Promise<Report> {
-  const marks = v.page.locator(`${OVERLAY_HOST} [data-cl-mark]`);
-  await expect.poll(() => marks.count(), { timeout: 20_000, message: `${name}: a mark is drawn` }).toBeGreaterThan(0);
+  const marks = async (): Promise<Box[]> => (await overlayState(v.page)).marks.map((m) => m.rect);
+  await expect.poll(async () => (await marks()).length, { timeout: 20_000, message: `${name}: a mark is drawn` }).toBeGreaterThan(0);
   const target = where ? await where() : await v.page.locator('[data-hostile-training]').boundingBox();
   expect(target, `${name}: the training switch is on screen`).not.toBeNull();
   await expect
     .poll(async () => {
-      const box = await marks.first().boundingBox();
+      const box = (await marks())[0];
       return box ? rectDistance(box, target!) : Number.POSITIVE_INFINITY;
     }, { timeout: 5_000, message: `${name}: the mark sits over the switch` })
     .toBeLessThanOrEqual(2);
-  expect(await marks.count(), `${name}: exactly one mark`).toBe(1);
-  expect(await v.page.locator(OVERLAY_HOST).count(), `${name}: one overlay host`).toBe(1);
+  expect(await marks(), `${name}: exactly one mark`).toHaveLength(1);
+  expect((await overlayState(v.page)).hosts, `${name}: one overlay host`).toBe(1);
 
   const report = (await waitFor(() => e2e.ext.tabReport(v.tabId), (r) => training(r).length > 0, 20_000))!;
   expect(training(report), `${name}: one training control in the tab's report`).toHaveLength(1);
@@ -223,7 +224,7 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
     await expectHighlight(v, 'removed mid-scan');
     // No stale mark is left from a dialog that went away.
     await v.page.waitForTimeout(300);
-    expect(await v.page.locator(`${OVERLAY_HOST} [data-cl-mark]`).count()).toBe(1);
+    expect((await overlayState(v.page)).marks).toHaveLength(1);
     await expectNoErrors(v, 'removed mid-scan');
     await v.page.close();
   });
@@ -254,7 +255,7 @@ describe('hostile pages: the highlight still works and nothing reaches the page'
     const v = await visit(HOSTILE.csp);
     await expectHighlight(v, "default-src 'none'");
     // Styled through the constructed stylesheet, which the policy does not govern.
-    expect(await v.page.locator(`${OVERLAY_HOST} [data-cl-mark]`).first().evaluate((m) => getComputedStyle(m).outlineStyle)).toBe('solid');
+    expect((await overlayState(v.page)).marks[0]?.outline).toBe('solid');
     await expectNoErrors(v, "default-src 'none'");
     // The policy is in force: even a data: image is refused (checked last: it is a violation of our own making).
     const verdict = await v.page.evaluate(
@@ -285,7 +286,7 @@ describe('hostile pages: iframes (top document only, no all_frames)', () => {
   async function nothingInFrames(v: Visit): Promise<void> {
     for (const f of v.page.frames()) {
       if (f === v.page.mainFrame()) continue;
-      expect(await f.locator(OVERLAY_HOST).count(), `no overlay in ${f.url()}`).toBe(0);
+      expect(await f.evaluate(PAGE_SEES_HOST), `no overlay in ${f.url()}`).toBe(false);
     }
   }
 
@@ -308,7 +309,7 @@ describe('hostile pages: iframes (top document only, no all_frames)', () => {
     expect(report, 'the top document was scanned and reported').not.toBeNull();
     expect(training(report)).toEqual([]);
     await v.page.waitForTimeout(500);
-    expect(await v.page.locator(OVERLAY_HOST).count()).toBe(0);
+    expect((await overlayState(v.page)).hosts).toBe(0);
     await nothingInFrames(v);
     await expectNoErrors(v, 'frames only');
     await v.page.close();
