@@ -30,6 +30,7 @@ export interface LexiconWords {
   AI_MODEL: Phrases;
   USER_DATA: Phrases;
   ML_OPS: Phrases;
+  NOT_USED: Phrases;
   MODEL: Phrases;
   NOTIFY: Phrases;
   BENEFIT: Phrases;
@@ -61,8 +62,12 @@ export const WORDS: LexiconWords = {
       'addestr\\w*',
       'trein\\w*',
       'traine\\w*', 'training',
+      // Machine learning, the concept, in each language ("learning" alone is too wide).
+      'machine learning', 'maschinell\\w* lernen', 'machinell\\w* lernen', 'maschinelles lernen',
+      'apprentissage(?: automatique)?', 'aprendizaje(?: autom[áa]tico)?', 'apprendimento(?: automatico)?',
+      'aprendizado de m[áa]quina', 'aprendizagem autom[áa]tica', 'machinaal leren',
     ],
-    cjk: ['トレーニング', '学習', '訓練', '학습', '훈련', '트레이닝'],
+    cjk: ['トレーニング', '学習', '訓練', '학습', '훈련', '트레이닝', '機械学習', '기계학습', '머신러닝', '学习', '训练'],
   },
 
   /** Improve / develop a product or model. */
@@ -127,6 +132,25 @@ export const WORDS: LexiconWords = {
       'retrain\\w*', 'epochs?', 'checkpoints?', 'hyperparameters?', 'gpus?', 'batch size',
     ],
     cjk: [],
+  },
+
+  /**
+   * A statement that the data is NOT used for training ("is not used to train models", "wird
+   * nicht für das Training verwendet"): a fact in a description, not a consent. An imperative
+   * ("Don't use my chats for training") is not one of these: it names the choice.
+   */
+  NOT_USED: {
+    latin: [
+      '(?:is|are|will|would|be|gets?|get) (?:not|never) (?:be )?(?:ever )?used (?:to|for|in) (?:the )?(?:train\\w*|fine-?tun\\w*|improv\\w*)',
+      '(?:isn\'t|aren\'t|won\'t be|will never be|never) used (?:to|for|in) (?:the )?(?:train\\w*|fine-?tun\\w*|improv\\w*)',
+      'not used (?:to|for) (?:train\\w*|fine-?tun\\w*)',
+      'nicht (?:f[üu]r|zum|zur) (?:das )?(?:training|trainieren)\\w* (?:verwendet|genutzt)',
+      'n\'est pas utilis[ée]e?s? pour (?:l\'|entra[iî]n)\\w*',
+      'no se utiliza\\w* para entrenar',
+      'non (?:viene|vengono) utilizzat[oi] per addestrare',
+      'n[ãa]o (?:é|são) usad[oa]s? para treinar',
+    ],
+    cjk: ['学習には使用されません', '학습에 사용되지 않'],
   },
 
   /** Model nouns only: "improve" needs a model as its object, not "the AI" answering better. */

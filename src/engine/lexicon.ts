@@ -32,6 +32,7 @@ const WHOLE: Record<keyof LexiconWords, boolean> = {
   AI_MODEL: false,
   USER_DATA: false,
   ML_OPS: false,
+  NOT_USED: false,
   MODEL: false,
   NOTIFY: false,
   BENEFIT: false,

@@ -21,7 +21,9 @@ export function rulePhraseIn(text: string, rules: readonly Rule[]): string | nul
 
 /** Whether words (not a rule) say this is about training AI on the user's data. */
 export function speaksOfTraining(text: string, lex: Lexicon): boolean {
-  const { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, TRAIN, USER_DATA } = lex;
+  const { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, NOT_USED, TRAIN, USER_DATA } = lex;
+  // "…and is not used to train models": the statement says what the data is NOT for.
+  if (NOT_USED.test(text)) text = text.replace(new RegExp(NOT_USED.source, 'giu'), ' ');
   // An ML tool's own jobs ("training runs", "your training data set") are not the user's
   // chats: the user's data must be named outside those phrases, or the text is about the tool.
   const mlOps = ML_OPS.test(text);

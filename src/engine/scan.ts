@@ -11,7 +11,7 @@ import { collectRoots, composedContains, indexRoots, labelsOf, savedFromUrl, typ
 import { findCandidates, isToggle, kindByLayout, kindWithoutLayout, type Candidate } from './controls';
 import { readLabel } from './label';
 import { classifyPurpose, rulePhraseIn, speaksOfTraining, type Purpose } from './purpose';
-import { readState, readStateWithSource, statusOf, type StateSource } from './state';
+import { fromClass, readState, readStateWithSource, statusOf, type StateSource } from './state';
 import { coveredBy, rendering, visibleStandIn } from './visibility';
 import { area, toDocBox, unionRects, visiblePart, scrollContainer, viewportRect } from './geometry';
 import { measureShape, measureText, textHolder } from './contrast';
@@ -29,7 +29,7 @@ import {
   type SurfaceEl,
 } from './surfaces';
 import { judgeControl, judgeSurface, type ControlFacts } from './findings';
-import { findUnmarked, type Unmarked } from './unmarked';
+import { findUnmarked, unmarkedToggle, type Unmarked } from './unmarked';
 import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
 import { isLexicon, type Lexicon } from './lexicon';
 import { createColourReader, type ColourReader } from './colour';
@@ -213,6 +213,16 @@ function named(c: Candidate, ctx: Ctx): Named {
   };
 }
 
+/** The first drawn switch or box inside an element (at most a few dozen looked at). */
+function firstDrawn(el: Element): Unmarked | null {
+  const inside = el.querySelectorAll('div, span, i');
+  for (let i = 0; i < inside.length && i < 40; i++) {
+    const u = unmarkedToggle(inside[i]!);
+    if (u) return u;
+  }
+  return null;
+}
+
 /** Elements in a page small enough to look at every element for unmarked toggles (a saved panel). */
 const SMALL_PAGE = 4000;
 
@@ -243,7 +253,17 @@ function measureToggle(
   const el = c.el;
   const labels = labelsOf(el);
   const rect = visible.getBoundingClientRect();
-  const [state, stateSource] = readStateWithSource(el, lex);
+  let [state, stateSource] = readStateWithSource(el, lex);
+  if (visible !== el) {
+    // What a person sees is the stand-in: when the page marks its state there and not on the
+    // hidden box it drives (Misskey's switch), the stand-in's mark is the truth.
+    const shown = fromClass(visible) ?? (visible.firstElementChild ? fromClass(visible.firstElementChild) : null);
+    if (shown && shown !== state) [state, stateSource] = [shown, 'class'];
+  } else if (state === 'unknown') {
+    // A switch role with no state attribute (react-native-web): its looks, or a drawn switch inside it.
+    const drawn = unmarkedToggle(el) ?? firstDrawn(el);
+    if (drawn && drawn.state !== 'unknown') [state, stateSource] = [drawn.state, drawn.stateSource];
+  }
   return {
     cand: c,
     kind,

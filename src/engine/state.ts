@@ -73,8 +73,18 @@ export function readStateWithSource(el: Element, lex: Lexicon): [State, StateSou
  * "active"). A class token, or the end of one after a dash or underscore ("switch--checked").
  */
 export function fromClass(el: Element): State | null {
-  const cls = ` ${el.getAttribute('class') ?? ''} `.toLowerCase();
-  if (/[\s_-](is-)?(on|checked|active|enabled|selected)\s/.test(cls)) return 'on';
-  if (/[\s_-](is-)?(off|unchecked|inactive)\s/.test(cls)) return 'off';
+  const cls = el.getAttribute('class');
+  if (!cls) return null;
+  // Words of the class list: tokens split at dashes, underscores and camelCase humps (CSS
+  // modules write "_buttonChecked_nhegh_20"); Tailwind variants ("peer-checked:bg-…") are not states.
+  const words = ` ${cls
+    .split(/\s+/)
+    .filter((t) => !t.includes(':'))
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase()} `;
+  if (/ (?:is )?(?:unchecked|inactive|off|deselected) /.test(words)) return 'off';
+  if (/ (?:is )?(?:checked|active|on|enabled|selected) /.test(words)) return 'on';
   return null;
 }
