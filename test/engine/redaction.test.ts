@@ -75,6 +75,11 @@ async function prepared(setup: Setup, copied = { url: 'https://claude.ai/new', d
       document.body.append(box);
     }
   }, setup);
+  return prepareHere(copied);
+}
+
+/** The prepare step on the page as it is. */
+async function prepareHere(copied = { url: 'https://claude.ai/new', deadline: null as string | null }): Promise<CapturePrepared> {
   await page.addScriptTag({ content: bundle });
   return page.evaluate((c) => (globalThis as unknown as { __redaction: { prepare(c: unknown): Promise<CapturePrepared> } }).__redaction.prepare(c), copied);
 }
@@ -159,6 +164,15 @@ describe('redaction in the page', () => {
     expect(answer.domExcerpt).toContain('<span id="dialog-name">Allow Training</span>');
     expect(answer.domExcerpt).toContain('Allow Training is what this dialog asks for.');
     expect(answer.domExcerpt).toContain('class="badge user-avatar" id="dialog-badge">AT</span>');
+  });
+
+  it('on ChatGPT’s settings dialog, does not take the person icon of its Account tab for an avatar: the sidebar’s badge is masked, nothing on the dialog', async () => {
+    await page.goto(fixtureUrl('chatgpt-data-controls.html'));
+    const answer = await prepareHere({ url: 'https://chatgpt.com/#settings/DataControls', deadline: null });
+    const dialog = await boxOf('[role="dialog"]');
+    const badge = await boxOf('nav .rounded-full');
+    expect(covered(badge, answer.regions.filter((r) => r.kind === 'avatar'))).toBeGreaterThan(0.99);
+    expect(answer.regions.filter((r) => overlap(r, dialog) > 0)).toEqual([]);
   });
 
   it('says the redaction is incomplete when its text budget runs out, and complete just below it', async () => {
