@@ -17,8 +17,9 @@
  *   spaces between words (Chinese, Japanese, Korean, Thai…) that end is matched as it is, since
  *   the text next to it is written on without a break ("田中さん", "김철수님").
  * - Nothing inside a consent dialog is taken for the account (an avatar-like badge or a
- *   name-like text there is the page's, and may be the evidence): in a dialog, only the text of
- *   an email address or of the full name found outside it is masked.
+ *   name-like text there is the page's, and may be the evidence). In a dialog, only the text of
+ *   an email address, or of a full name of more than one word (found outside it) as written, is
+ *   masked; a one-word name is as likely a word of the dialog, like a first name.
  * - The search has a budget (TEXT_BUDGET text nodes). When it runs out, the result says it is
  *   not complete, and the capture stores nothing (fail closed: see capture.ts).
  */
@@ -286,8 +287,8 @@ function clipToViewport(r: DOMRect, win: Window): { x: number; y: number; width:
 
 /**
  * Every region to mask in the view as it is now, and the values to take out of the text.
- * `surfaces`: the consent dialogs, where only an email address or the full name is masked, over
- * its own text (see the file comment). `textBudget`: how many text nodes to search at most.
+ * `surfaces`: the consent dialogs, where only an email address or a full name of more than one
+ * word, as written, is masked over its own text (see the file comment). `textBudget`: how many text nodes to search at most.
  */
 export function findRedactions(doc: Document, account: Account, surfaces: readonly Element[] = [], textBudget = TEXT_BUDGET): Redaction {
   const win = doc.defaultView ?? window;
@@ -303,11 +304,19 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
   const emails = new Set<string>();
   const full = account.names.filter(Boolean).sort((a, b) => b.length - a.length);
   const fullRe = wholeWords(full);
+  // In a dialog, a name only as written and of more than one word: a one-word name ("Will",
+  // "Max", "Al") is too often a word of the dialog itself, which is the evidence.
+  const dialogRe = wholeWords(full.filter((n) => /\s/.test(n.trim())), 'gu');
   const parts = [...new Set(full.flatMap((n) => n.split(/[\s]+/)).filter((p) => p.length >= 3 && /^\p{Lu}/u.test(p)))];
   const partRe = wholeWords(parts, 'gu');
 
   const roots = collectRoots(doc, undefined, shadowRootOf);
   const range = doc.createRange();
+  const found = (re: RegExp | null, text: string): boolean => {
+    if (!re) return false;
+    re.lastIndex = 0;
+    return re.test(text);
+  };
   const mark = (node: Text, re: RegExp, kind: RedactionKind, seen?: Set<string>): void => {
     const owner = node.parentElement!;
     const text = node.nodeValue ?? '';
@@ -336,8 +345,11 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
       const text = n.nodeValue ?? '';
       if (text.trim().length < 2) continue;
       if (text.includes('@')) mark(n, EMAIL, 'email', emails);
-      if (fullRe) mark(n, fullRe, 'name');
-      if (partRe && !inSurface(parent)) mark(n, partRe, 'name');
+      if (!found(fullRe, text) && !found(partRe, text)) continue;
+      const inDialog = inSurface(parent);
+      const names = inDialog ? dialogRe : fullRe;
+      if (names) mark(n, names, 'name');
+      if (partRe && !inDialog) mark(n, partRe, 'name');
     }
     // What a person typed or the page filled in: text inputs show their value, not a text node.
     for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {

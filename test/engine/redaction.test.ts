@@ -166,6 +166,21 @@ describe('redaction in the page', () => {
     expect(answer.domExcerpt).toContain('class="badge user-avatar" id="dialog-badge">AT</span>');
   });
 
+  it('in the dialog, masks an email address and a full name of more than one word as written, and not a one-word name (a word of the dialog too)', async () => {
+    const will = await prepared({ name: 'Will', lookalikes: 'Willow and Will.', dialogLookalikes: 'We will use your chats. Will you allow it?' });
+    expect(covered(core(await wordRect('outside', 'Will')), will.regions), 'outside the dialog, “Will” is masked').toBeGreaterThan(0.99);
+    const dialog = await boxOf('#dialog');
+    expect(will.regions.filter((r) => overlap(r, dialog) > 0), 'nothing on the dialog').toEqual([]);
+
+    const alex = await prepared({ name: 'Alex Rivera', lookalikes: 'x', dialogLookalikes: 'Signed in as Alex Rivera (alex.rivera@example.com), not alex rivera.' });
+    const names = alex.regions.filter((r) => r.kind === 'name');
+    const emails = alex.regions.filter((r) => r.kind === 'email');
+    expect(covered(core(await wordRect('dialog-lookalikes', 'Alex Rivera')), names)).toBeGreaterThan(0.99);
+    expect(covered(core(await wordRect('dialog-lookalikes', 'alex.rivera@example.com')), emails)).toBeGreaterThan(0.99);
+    expect(covered(core(await wordRect('dialog-lookalikes', 'alex rivera')), alex.regions), 'not in another case').toBe(0);
+    expect(covered(core(await wordRect('dialog-lookalikes', 'Signed in as')), alex.regions)).toBe(0);
+  });
+
   it('on ChatGPT’s settings dialog, does not take the person icon of its Account tab for an avatar: the sidebar’s badge is masked, nothing on the dialog', async () => {
     await page.goto(fixtureUrl('chatgpt-data-controls.html'));
     const answer = await prepareHere({ url: 'https://chatgpt.com/#settings/DataControls', deadline: null });
