@@ -9,6 +9,8 @@ import type { CapturePrepared, CaptureScrolled } from '../shared/messages';
 const MAX_REGIONS = 500;
 /** A sanitised excerpt is at most 20 000 characters (sanitise.ts); allow for redaction marks. */
 const MAX_EXCERPT = 100_000;
+/** A URL or a deadline's text, scrubbed (each "[redacted]" is longer than what it replaced). */
+const MAX_TEXT = 20_000;
 /** CSS px: nothing on a page we capture is further away than this. */
 const FAR = 1_000_000;
 
@@ -40,10 +42,12 @@ const Prepared = v.object({
   }),
   userAgent: v.pipe(v.string(), v.maxLength(1000)),
   regions: Regions,
+  redactionComplete: v.boolean(),
+  copied: v.object({ url: v.pipe(v.string(), v.maxLength(MAX_TEXT)), deadline: v.nullable(v.pipe(v.string(), v.maxLength(MAX_TEXT))) }),
   stitch: v.nullable(Layout),
 });
 
-const Scrolled = v.object({ scroll: size, regions: Regions });
+const Scrolled = v.object({ scroll: size, regions: Regions, redactionComplete: v.boolean() });
 
 /** The prepared answer, or null when it is not one. (The report inside is checked separately.) */
 export function validPrepared(x: unknown): CapturePrepared | null {

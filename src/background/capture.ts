@@ -2,7 +2,8 @@
  * One capture, from the popup's button or the keyboard shortcut:
  *
  *   prepare (content: scan now, hide our overlay, find what to mask, measure the dialog's scrolling)
- *     ─▶ captureVisibleTab once, or once per scroll step (content scrolls the dialog between them)
+ *     ─▶ captureVisibleTab once, or once per scroll step (content scrolls the dialog between them),
+ *        each time only while the same tab, at the same URL, is the one in front
  *     ─▶ restore (content: scroll and overlay back as they were; always, even after a failure)
  *     ─▶ raw picture (stitched, masked) ─▶ SHA-256 ─▶ annotated copy, stamped (footer + tEXt)
  *     ─▶ evidence record ─▶ library (evidence-store.ts) ─▶ a notice in the page, the result
@@ -10,10 +11,15 @@
  * Chrome allows about two captureVisibleTab calls a second: calls are spaced, and one refused
  * for that reason is tried again once. When the library cannot take the record (storage full),
  * the result says so and carries the record as a zip to download: nothing is lost silently.
+ *
+ * Redaction fails closed: when the page could not search all of itself for the account (its
+ * budget ran out) the capture stops and says so; nothing is stored. Whatever the background
+ * copies into the record itself (the tab's URL, the deadline it read earlier) is scrubbed by the
+ * page with the same values as the report, so those values never leave the page.
  */
 import { wordFindings } from '../engine/findings-words';
 import { ruleForUrl } from '../engine/service';
-import type { Report } from '../engine/types';
+import type { Deadline, Report } from '../engine/types';
 import { toBase64 } from '../report/markup';
 import { addTextChunk } from '../report/png-text';
 import { STAMP_KEYWORD, stampText, type Stamp } from '../report/stamp';
@@ -55,6 +61,9 @@ export const SENTENCES = {
   notOurs: 'Consent Lens captures only the pages it checks (the chat services it has rules for). Reload the page if it is one of them.',
   busy: 'A capture of this tab is already running.',
   badAnswer: 'The page answered in a way Consent Lens does not trust, so nothing was captured.',
+  redactionIncomplete:
+    'Redaction is incomplete: this page has more text than Consent Lens can search for your name and email address, so nothing was captured or saved. To capture it unmasked, turn off “Mask my account in captures” in the evidence library.',
+  pageChanged: 'The tab changed during the capture (another tab came to the front, or the page went to another address), so the capture was stopped and nothing was saved.',
 } as const;
 
 class CaptureError extends Error {}
@@ -127,19 +136,38 @@ interface Frames {
   capturedAt: Date;
 }
 
-async function takeFrames(deps: CaptureDeps, tab: CaptureTab, prepared: CapturePrepared): Promise<Frames> {
+/**
+ * Stops the capture unless `tab` is still the selected tab of its window, at `url`:
+ * captureVisibleTab takes whatever the window shows, and each part would be stamped with `url`.
+ */
+async function stillInFront(deps: CaptureDeps, tab: CaptureTab, url: string): Promise<void> {
+  let now: CaptureTab;
+  try {
+    now = await deps.port.tabs.get(tab.id);
+  } catch {
+    throw new CaptureError(SENTENCES.tabGone);
+  }
+  if (!now.active || now.windowId !== tab.windowId || now.url !== url) throw new CaptureError(SENTENCES.pageChanged);
+}
+
+async function takeFrames(deps: CaptureDeps, tab: CaptureTab, url: string, prepared: CapturePrepared, redact: boolean): Promise<Frames> {
   const shoot = limiter(deps);
   const layout = prepared.stitch;
   const viewport = prepared.viewport;
   const capturedAt = deps.now();
+  // Checked before every part and after the last: a part is only ever of this tab at this URL.
   const grab = async (): Promise<Uint8Array> => {
+    await stillInFront(deps, tab, url);
+    let png: Uint8Array;
     try {
-      return await shoot(tab.windowId);
+      png = await shoot(tab.windowId);
     } catch (e) {
       const text = describe(e);
       if (/activeTab|all_urls|permission/i.test(text)) throw new CaptureError(SENTENCES.notAllowed);
       throw new CaptureError(`The tab could not be captured (${text}).`);
     }
+    await stillInFront(deps, tab, url);
+    return png;
   };
   if (!needsStitch(layout)) {
     return { pngs: [await grab()], regions: [prepared.regions], plan: viewportPlan(viewport), method: 'viewport', capturedAt };
@@ -151,6 +179,7 @@ async function takeFrames(deps: CaptureDeps, tab: CaptureTab, prepared: CaptureP
   for (const to of positions) {
     const scrolled = validScrolled(await toContent(deps, tab.id, { type: 'background→content:capture-scroll', to }));
     if (!scrolled) throw new CaptureError(SENTENCES.badAnswer);
+    if (redact && !scrolled.redactionComplete) throw new CaptureError(SENTENCES.redactionIncomplete);
     pngs.push(await grab());
     regions.push(scrolled.regions);
     scrolls.push(scrolled.scroll);
@@ -172,16 +201,32 @@ export function redactionSummary(masks: readonly MaskRegion[]): { masked: Redact
   return { masked: order.filter((k) => kinds.has(k)), regions: keys.size };
 }
 
-async function withDeadline(deps: CaptureDeps, tabId: number, report: Report): Promise<Report> {
-  if (report.deadline) return report;
+/**
+ * The deadline the background read from this page's text earlier (reports.ts): the content
+ * script's fresh scan has none.
+ */
+async function keptDeadline(deps: CaptureDeps, tabId: number, url: string): Promise<Deadline | null> {
   try {
     const kept = await readTab(deps.port.session, tabId);
-    // The background reads deadlines from the page's text (reports.ts); the fresh scan has none.
-    if (kept?.report.url === report.url && kept.report.deadline) return { ...report, deadline: kept.report.deadline };
+    if (kept?.report.url === url && kept.report.deadline) return kept.report.deadline;
   } catch {
     /* no deadline, then */
   }
-  return report;
+  return null;
+}
+
+/** The kept deadline for a report without one, its text as the page scrubbed it when redacting. */
+function withDeadline(report: Report, kept: Deadline | null, prepared: CapturePrepared, redact: boolean): Report {
+  if (report.deadline || !kept) return report;
+  return { ...report, deadline: { ...kept, text: redact ? (prepared.copied.deadline ?? '') : kept.text } };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** An email address in a URL, plain or with its `@` percent-encoded (`authuser=jane%40example.com`). */
@@ -196,11 +241,19 @@ export function redactedUrl(url: string): string {
   return url.replace(URL_EMAIL, '[redacted]');
 }
 
-async function build(deps: CaptureDeps, tab: CaptureTab, tabUrl: string, prepared: CapturePrepared, frames: Frames, redact: boolean): Promise<{ entry: EvidenceEntry; thumbnail: { bytes: Uint8Array; type: string } | null }> {
+async function build(
+  deps: CaptureDeps,
+  tabUrl: string,
+  prepared: CapturePrepared,
+  frames: Frames,
+  redact: boolean,
+  deadline: Deadline | null,
+): Promise<{ entry: EvidenceEntry; thumbnail: { bytes: Uint8Array; type: string } | null }> {
   // The content script's fresh scan has no sentences (and its words are not trusted): written here,
   // before the record, its report.json and the annotated picture are made from it.
-  const checked = await withDeadline(deps, tab.id, wordFindings(validReport(prepared.report, tabUrl)!));
-  const url = redact ? redactedUrl(tabUrl) : tabUrl;
+  const checked = withDeadline(wordFindings(validReport(prepared.report, tabUrl)!), deadline, prepared, redact);
+  // With redaction on, the tab's URL as the page scrubbed it (same origin: checked in capture()).
+  const url = redact ? redactedUrl(prepared.copied.url) : tabUrl;
   const report = redact ? { ...checked, url: redactedUrl(checked.url), target: redactedUrl(checked.target) } : checked;
   const masks = redact ? mapRegions(frames.plan, frames.regions) : [];
   const raw = await deps.imaging.composeRaw(frames.pngs, frames.plan, masks, prepared.viewport.width);
@@ -320,6 +373,7 @@ export async function capture(deps: CaptureDeps, tabId: number): Promise<Capture
     if (!url) throw new CaptureError(SENTENCES.notAllowed);
     if (!/^https?:\/\//.test(url)) throw new CaptureError(SENTENCES.notOurs);
     const { redact } = await settingsOf(deps);
+    const deadline = await keptDeadline(deps, tabId, url);
     // Our content script answers this even before its capture code is there (nothing to put
     // back): a page without it gets no capture code either, and is refused as not ours.
     await toContent(deps, tabId, { type: 'background→content:capture-restore' });
@@ -329,21 +383,20 @@ export async function capture(deps: CaptureDeps, tabId: number): Promise<Capture
       deps.warn('could not load the capture code into the page', e);
       throw new CaptureError(/no tab with id|invalid tab id/i.test(describe(e)) ? SENTENCES.tabGone : SENTENCES.notAllowed);
     }
-    const answer = await toContent(deps, tabId, { type: 'background→content:capture-prepare', redact });
+    const copied = { url, deadline: deadline?.text ?? null };
+    const answer = await toContent(deps, tabId, { type: 'background→content:capture-prepare', redact, copied });
     prepared = validPrepared(answer);
-    if (!prepared) {
-      // It may have hidden our overlay before its answer went wrong.
-      void toContent(deps, tabId, { type: 'background→content:capture-restore' }).catch(() => undefined);
-      throw new CaptureError(SENTENCES.badAnswer);
-    }
-    if (!validReport(prepared.report, url)) throw new CaptureError(SENTENCES.badAnswer);
     let frames: Frames;
     try {
-      frames = await takeFrames(deps, tab, prepared);
+      // Whatever went wrong, the page may have hidden our overlay: it is put back below.
+      if (!prepared || !validReport(prepared.report, url)) throw new CaptureError(SENTENCES.badAnswer);
+      if (redact ? !sameOrigin(prepared.copied.url, url) : prepared.copied.url !== url) throw new CaptureError(SENTENCES.badAnswer);
+      if (redact && !prepared.redactionComplete) throw new CaptureError(SENTENCES.redactionIncomplete);
+      frames = await takeFrames(deps, tab, url, prepared, redact);
     } finally {
       await toContent(deps, tabId, { type: 'background→content:capture-restore' }).catch((e: unknown) => deps.warn('could not restore the page after a capture', e));
     }
-    const { entry, thumbnail } = await build(deps, tab, url, prepared, frames, redact);
+    const { entry, thumbnail } = await build(deps, url, prepared, frames, redact, deadline);
     result = await save(deps, entry, thumbnail);
   } catch (e) {
     if (!(e instanceof CaptureError)) deps.warn('capture failed', e);

@@ -3,7 +3,8 @@
  * src/background/capture.ts):
  *
  *   prepare  scan now; hide our overlay (the raw picture is the page, not our marks); find what
- *            to mask; scrub the report and the dialog's sanitised excerpt; measure its scrolling
+ *            to mask (and say when the search ran out of budget); scrub the report, the dialog's
+ *            sanitised excerpt and the texts the background copies in; measure its scrolling
  *   scroll   scroll the dialog's container (or the document) to a position, wait for it to be
  *            drawn, say where it got to and what to mask there
  *   restore  scroll back, show the overlay again (also by itself after RESTORE_AFTER_MS, in
@@ -14,10 +15,10 @@
  */
 import type { ScanResult } from '../engine/scan';
 import { sanitisedExcerpt } from '../report/sanitise';
-import type { CapturePrepared, CaptureScrolled, Message } from '../shared/messages';
+import type { CapturePrepared, CaptureScrolled, CopiedTexts, Message } from '../shared/messages';
 import { measureLayout } from './capture-layout';
 import { showCaptureNotice } from './capture-notice';
-import { findAccount, findRedactions, scrubReport, scrubText, type Account } from './redact';
+import { findAccount, findRedactions, scrubReport, scrubText, scrubUrl, type Account } from './redact';
 
 const RESTORE_AFTER_MS = 30_000;
 
@@ -76,7 +77,11 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
   let notice: HTMLElement | null = null;
   const own = (): Element[] => (notice ? [hooks.overlayHost, notice] : [hooks.overlayHost]);
 
-  const regionsNow = (s: Session) => (s.account ? findRedactions(doc, s.account, s.surfaces, own()).regions : []);
+  const regionsNow = (s: Session): { regions: CaptureScrolled['regions']; complete: boolean } => {
+    if (!s.account) return { regions: [], complete: true };
+    const found = findRedactions(doc, s.account, s.surfaces, undefined, own());
+    return { regions: found.regions, complete: found.complete };
+  };
 
   const restore = (): void => {
     const s = session;
@@ -91,7 +96,7 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
     }
   };
 
-  const prepare = async (redact: boolean): Promise<CapturePrepared> => {
+  const prepare = async (redact: boolean, copied: CopiedTexts): Promise<CapturePrepared> => {
     restore(); // a capture that never finished
     // The last capture's notice must not be in this one's pictures.
     notice?.remove();
@@ -103,7 +108,7 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
     const s: Session = {
       scroller: undefined,
       scrollBefore: { x: win.scrollX, y: win.scrollY, top: 0 },
-      account: redact ? findAccount(doc, undefined, own()) : null,
+      account: redact ? findAccount(doc, { surfaces, own: own() }) : null,
       surfaces,
       timer: setTimeout(restore, RESTORE_AFTER_MS),
     };
@@ -111,10 +116,11 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
     hooks.hideOverlay(true);
     await frames(win);
 
-    const found = s.account ? findRedactions(doc, s.account, surfaces, own()) : null;
+    const found = s.account ? findRedactions(doc, s.account, surfaces, undefined, own()) : null;
     const values = found?.values ?? [];
+    const scrub = (text: string): string => scrubText(text, values);
     const report = redact ? scrubReport(result.report, values) : result.report;
-    const excerpt = dialog ? sanitisedExcerpt(dialog) : '';
+    const excerpt = dialog ? sanitisedExcerpt(dialog, redact ? { text: scrub } : {}) : '';
     const measured = dialog ? measureLayout(dialog, result) : null;
     if (measured) {
       s.scroller = measured.scroller;
@@ -122,11 +128,13 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
     }
     return {
       report,
-      domExcerpt: redact ? scrubText(excerpt, values, true) : excerpt,
+      domExcerpt: excerpt,
       scroll: { x: win.scrollX, y: win.scrollY },
       viewport: { width: win.innerWidth, height: win.innerHeight, devicePixelRatio: win.devicePixelRatio },
       userAgent: win.navigator.userAgent,
       regions: found?.regions ?? [],
+      redactionComplete: found?.complete ?? true,
+      copied: redact ? { url: scrubUrl(copied.url, values), deadline: copied.deadline === null ? null : scrub(copied.deadline) } : copied,
       stitch: measured?.layout ?? null,
     };
   };
@@ -137,14 +145,15 @@ export function createCaptureSession(hooks: CaptureHooks): { handle(message: Mes
     if (s.scroller) s.scroller.scrollTo({ top: to, behavior: 'instant' });
     else win.scrollTo({ left: s.scrollBefore.x, top: to, behavior: 'instant' });
     await frames(win);
-    return { scroll: s.scroller ? s.scroller.scrollTop : win.scrollY, regions: regionsNow(s) };
+    const { regions, complete } = regionsNow(s);
+    return { scroll: s.scroller ? s.scroller.scrollTop : win.scrollY, regions, redactionComplete: complete };
   };
 
   return {
     handle(message) {
       switch (message.type) {
         case 'background→content:capture-prepare':
-          return prepare(message.redact).catch((e: unknown) => {
+          return prepare(message.redact, message.copied).catch((e: unknown) => {
             restore();
             throw e;
           });

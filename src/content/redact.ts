@@ -12,10 +12,20 @@
  *   checked against the badge's initials when there are some. The full name is masked wherever
  *   it shows; each part of it (a greeting's first name) outside the consent dialogs only, so a
  *   name that is also an ordinary word does not blank out the evidence itself.
+ * - Names are matched as whole words: no letter, mark or digit on either side, so the account
+ *   "Al" is masked in "Al" and not in "Allow". At an end of a name written in a script without
+ *   spaces between words (Chinese, Japanese, Korean, Thai…) that end is matched as it is, since
+ *   the text next to it is written on without a break ("田中さん", "김철수님").
+ * - Nothing inside a consent dialog is taken for the account (an avatar-like badge or a
+ *   name-like text there is the page's, and may be the evidence). In a dialog, only the text of
+ *   an email address, or of a full name of more than one word (found outside it) as written, is
+ *   masked; a one-word name is as likely a word of the dialog, like a first name.
+ * - The search has a budget (TEXT_BUDGET text nodes). When it runs out, the result says it is
+ *   not complete, and the capture stores nothing (fail closed: see capture.ts).
  */
-import { collectRoots, type Root } from '../engine/dom';
+import { collectRoots, composedContains, type Root } from '../engine/dom';
 import { shadowRootOf } from './runtime';
-import type { Report } from '../engine/types';
+import type { Finding, Report } from '../engine/types';
 import type { RedactionKind } from '../shared/evidence';
 import type { MaskRegion } from '../shared/messages';
 
@@ -35,7 +45,8 @@ const NOT_A_NAME =
   /\b(plan|settings|upgrade|account|profile|log ?out|sign ?out|log ?in|sign ?in|menu|help|new chat|chats|projects?|artifacts?|recents|search|library|explore|avatar|photo|picture|image|open|close|toggle|sidebar)\b/i;
 /** A plan's name on its own ("Pro"); as part of a name ("Max Mustermann") it is fine. */
 const PLAN_ALONE = /^(free|pro|plus|max|team|teams|enterprise|business|premium|user|guest)$/i;
-const TEXT_BUDGET = 60_000;
+/** Text nodes searched at most; past it, the redaction is not complete. */
+export const TEXT_BUDGET = 60_000;
 /** CSS px added around every region. */
 const PAD = 2;
 
@@ -50,6 +61,8 @@ export interface Redaction {
   /** What to take out of the report and the excerpt: emails and full names, longest first. */
   values: string[];
   kinds: RedactionKind[];
+  /** False when the text budget ran out before every text was searched: masks may be missing. */
+  complete: boolean;
 }
 
 function rectOf(el: Element): DOMRect {
@@ -121,20 +134,20 @@ function blockOf(avatar: Element): Element | null {
   return null;
 }
 
-/** The texts inside `block`, one per element that holds text directly, in order. */
-function textsIn(block: Element, skip: Element): string[] {
+/** The texts inside `block`, one per element that holds text directly, in order; none from a dialog. */
+function textsIn(block: Element, skip: Element, inSurface: (n: Element) => boolean): string[] {
   const out: string[] = [];
   const doc = block.ownerDocument;
   const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (skip.contains(n)) continue;
+    if (skip.contains(n) || (n.parentElement && inSurface(n.parentElement))) continue;
     const t = (n.nodeValue ?? '').trim();
     if (t) out.push(t);
   }
   return out;
 }
 
-function nameNear(avatar: Element, hinted: Element | null): string | null {
+function nameNear(avatar: Element, hinted: Element | null, inSurface: (n: Element) => boolean): string | null {
   const initials = initialsOf(avatar);
   const candidates: string[] = [];
   const alt = avatar.getAttribute('alt') ?? avatar.getAttribute('aria-label') ?? '';
@@ -142,7 +155,7 @@ function nameNear(avatar: Element, hinted: Element | null): string | null {
   const label = hinted?.getAttribute('aria-label') ?? '';
   if (looksLikeName(label)) candidates.push(label.trim());
   const block = blockOf(avatar);
-  if (block) candidates.push(...textsIn(block, avatar).filter(looksLikeName));
+  if (block) candidates.push(...textsIn(block, avatar, inSurface).filter(looksLikeName));
   if (initials) {
     const matching = candidates.find((c) => wordInitials(c) === initials || wordInitials(c).startsWith(initials));
     if (matching) return matching;
@@ -150,14 +163,31 @@ function nameNear(avatar: Element, hinted: Element | null): string | null {
   return candidates[0] ?? null;
 }
 
-/** The signed-in account's avatars and name, as the page shows them. */
-export function findAccount(doc: Document, roots: readonly Root[] = collectRoots(doc, undefined, shadowRootOf), own: readonly Element[] = []): Account {
+/** Whether an element is in one of `surfaces` (across shadow boundaries). */
+function insideAny(surfaces: readonly Element[]): (el: Element) => boolean {
+  return (el) => surfaces.some((s) => composedContains(s, el));
+}
+
+export interface AccountSearch {
+  roots?: readonly Root[];
+  /** The consent dialogs: nothing inside them is taken for the account. */
+  surfaces?: readonly Element[];
+  /** Our own hosts (overlay, notice): never searched. */
+  own?: readonly Element[];
+}
+
+/** The signed-in account's avatars and name, as the page shows them outside the consent dialogs. */
+export function findAccount(doc: Document, search: AccountSearch = {}): Account {
+  const roots = search.roots ?? collectRoots(doc, undefined, shadowRootOf);
+  const own = search.own ?? [];
+  const inSurface = insideAny(search.surfaces ?? []);
   const avatars = new Set<Element>();
   const names = new Set<string>();
   const consider = (el: Element, marked: boolean, hinted: Element | null): void => {
+    if (inSurface(el) || (hinted && inSurface(hinted))) return;
     if (avatars.has(el) || isOwn(el, own) || !avatarLike(el, marked)) return;
     avatars.add(el);
-    const name = nameNear(el, hinted);
+    const name = nameNear(el, hinted, inSurface);
     if (name) names.add(name);
   };
   for (const root of roots) {
@@ -231,6 +261,25 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** What may not touch a name on either side for it to be a whole word. */
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+/** Scripts written without spaces between words: the end of a name in one is matched as it is. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+/** One value as a whole word (see the file comment); a run of spaces in it matches any other. */
+function wordSource(value: string): string {
+  const chars = [...value];
+  const before = UNSPACED.test(chars[0] ?? '') ? '' : `(?<!${WORD_CHAR})`;
+  const after = UNSPACED.test(chars.at(-1) ?? '') ? '' : `(?!${WORD_CHAR})`;
+  return `${before}${escapeRegExp(value).replace(/\s+/g, '\\s+')}${after}`;
+}
+
+/** The values (names, addresses) as whole words, longest first; null when there are none. */
+export function wholeWords(values: readonly string[], flags = 'giu'): RegExp | null {
+  const list = [...new Set(values.map((v) => v.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  return list.length ? new RegExp(list.map(wordSource).join('|'), flags) : null;
+}
+
 function clipToViewport(r: DOMRect, win: Window): { x: number; y: number; width: number; height: number } | null {
   const x = Math.max(0, r.left);
   const y = Math.max(0, r.top);
@@ -241,11 +290,13 @@ function clipToViewport(r: DOMRect, win: Window): { x: number; y: number; width:
 
 /**
  * Every region to mask in the view as it is now, and the values to take out of the text.
- * `surfaces`: the consent dialogs, where parts of a name are not masked (see the file comment).
+ * `surfaces`: the consent dialogs, where only an email address or a full name of more than one
+ * word, as written, is masked over its own text (see the file comment). `textBudget`: how many text nodes to search at most.
  */
-export function findRedactions(doc: Document, account: Account, surfaces: readonly Element[] = [], own: readonly Element[] = []): Redaction {
+export function findRedactions(doc: Document, account: Account, surfaces: readonly Element[] = [], textBudget = TEXT_BUDGET, own: readonly Element[] = []): Redaction {
   const win = doc.defaultView ?? window;
   const regions: MaskRegion[] = [];
+  const inSurface = insideAny(surfaces);
   const push = (kind: RedactionKind, r: DOMRect, owner: Element): void => {
     // A little more than the text's box, for anti-aliased edges and descenders; then cut to
     // the viewport and out of any dialog drawn above it.
@@ -255,12 +306,20 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
   };
   const emails = new Set<string>();
   const full = account.names.filter(Boolean).sort((a, b) => b.length - a.length);
-  const fullRe = full.length ? new RegExp(full.map(escapeRegExp).join('|'), 'giu') : null;
+  const fullRe = wholeWords(full);
+  // In a dialog, a name only as written and of more than one word: a one-word name ("Will",
+  // "Max", "Al") is too often a word of the dialog itself, which is the evidence.
+  const dialogRe = wholeWords(full.filter((n) => /\s/.test(n.trim())), 'gu');
   const parts = [...new Set(full.flatMap((n) => n.split(/[\s]+/)).filter((p) => p.length >= 3 && /^\p{Lu}/u.test(p)))];
-  const partRe = parts.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}])`, 'gu') : null;
+  const partRe = wholeWords(parts, 'gu');
 
   const roots = collectRoots(doc, undefined, shadowRootOf);
   const range = doc.createRange();
+  const found = (re: RegExp | null, text: string): boolean => {
+    if (!re) return false;
+    re.lastIndex = 0;
+    return re.test(text);
+  };
   const mark = (node: Text, re: RegExp, kind: RedactionKind, seen?: Set<string>): void => {
     const owner = node.parentElement!;
     const text = node.nodeValue ?? '';
@@ -273,18 +332,27 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
       for (const r of range.getClientRects()) push(kind, r, owner);
     }
   };
-  let budget = TEXT_BUDGET;
+  let budget = textBudget;
+  let complete = true;
   for (const root of roots) {
     if (ownRoot(root, own)) continue;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n && budget > 0; n = walker.nextNode() as Text | null, budget--) {
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (budget-- <= 0) {
+        // A text left unsearched may hold the name: the caller stores nothing (fail closed).
+        complete = false;
+        break;
+      }
       const parent = n.parentElement;
       if (!parent || isOwn(parent, own) || /^(script|style|noscript|template)$/i.test(parent.localName)) continue;
       const text = n.nodeValue ?? '';
       if (text.trim().length < 2) continue;
       if (text.includes('@')) mark(n, EMAIL, 'email', emails);
-      if (fullRe) mark(n, fullRe, 'name');
-      if (partRe && !surfaces.some((s) => s.contains(n))) mark(n, partRe, 'name');
+      if (!found(fullRe, text) && !found(partRe, text)) continue;
+      const inDialog = inSurface(parent);
+      const names = inDialog ? dialogRe : fullRe;
+      if (names) mark(n, names, 'name');
+      if (partRe && !inDialog) mark(n, partRe, 'name');
     }
     // What a person typed or the page filled in: text inputs show their value, not a text node.
     for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
@@ -295,34 +363,108 @@ export function findRedactions(doc: Document, account: Account, surfaces: readon
       push('email', rectOf(input), input);
     }
   }
-  for (const a of account.avatars) if (a.isConnected) push('avatar', rectOf(a), a);
+  // Never painted over a dialog, even when the page moved it there since the account was found.
+  for (const a of account.avatars) if (a.isConnected && !inSurface(a)) push('avatar', rectOf(a), a);
   const values = [...emails, ...full].sort((a, b) => b.length - a.length);
   const kinds = (['name', 'email', 'avatar'] as const).filter((k) => regions.some((r) => r.kind === k));
-  return { regions, values, kinds };
+  return { regions, values, kinds, complete };
 }
 
-function htmlEscaped(s: string): string[] {
-  const text = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return [...new Set([s, text, text.replace(/"/g, '&quot;')])];
+/** `text` with every value (any case, as a whole word) and every email address replaced by "[redacted]". */
+export function scrubText(text: string, values: readonly string[]): string {
+  const re = wholeWords(values);
+  return (re ? text.replace(re, REDACTED) : text).replace(EMAIL, REDACTED);
 }
 
-/** `text` with every value (any case) and every email address replaced by "[redacted]". */
-export function scrubText(text: string, values: readonly string[], html = false): string {
-  let out = text;
-  for (const v of values) {
-    if (!v) continue;
-    for (const form of html ? htmlEscaped(v) : [v]) out = out.replace(new RegExp(escapeRegExp(form), 'giu'), REDACTED);
+/**
+ * A URL with the values taken out of everything after its origin (also where they are
+ * percent-encoded, `Alex%20Rivera`, `Alex+Rivera`). The origin stays: it says which site this
+ * is, and the report must still be about the page's own origin (validate.ts).
+ */
+export function scrubUrl(url: string, values: readonly string[]): string {
+  let origin = '';
+  try {
+    const o = new URL(url).origin;
+    if (o !== 'null' && url.slice(0, o.length).toLowerCase() === o) origin = url.slice(0, o.length);
+  } catch {
+    /* not a URL: all of it is text */
   }
-  return out.replace(EMAIL, REDACTED);
+  const encoded = values.flatMap((v) => {
+    const e = encodeURIComponent(v);
+    return e === v ? [] : [e, e.replace(/%20/g, '+')];
+  });
+  const rest = scrubText(url.slice(origin.length), values);
+  const re = wholeWords(encoded);
+  return origin + (re ? rest.replace(re, REDACTED) : rest);
 }
 
-/** A copy of the report with the values taken out of every string in it. */
+/** How a field is scrubbed: free text or an address (rewritten), structure (kept), or a nested object. */
+type Treat<V> = 'text' | 'url' | 'keep' | ((value: NonNullable<V>) => NonNullable<V>);
+/**
+ * A treatment for every field of `T`: a field added to the report does not compile until it is
+ * classed here, so a new free text cannot slip past redaction.
+ */
+type Fields<T> = { [K in keyof Required<T>]: Treat<T[K]> };
+
+/** `measured` values that are our own words (states, kinds, reasons, colours), not page text. */
+const MEASURED_KEPT = new Set(['state', 'surface', 'reason', 'where', 'trainingState', 'labelColour', 'labelBackground', 'controlColour', 'controlBackground']);
+
+/**
+ * A copy of the report with the values taken out of its free text only: labels, descriptions,
+ * titles, the deadline's text, the error, the page text a finding quotes, and its addresses. Ids,
+ * kinds, states, finding ids, numbers and times are never touched, so the copy still validates.
+ */
 export function scrubReport(report: Report, values: readonly string[]): Report {
-  const walk = (x: unknown): unknown => {
-    if (typeof x === 'string') return scrubText(x, values);
-    if (Array.isArray(x)) return x.map(walk);
-    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v)]));
+  const text = (t: string): string => scrubText(t, values);
+  // A field no list here names (a report from elsewhere) is treated as text, string by string.
+  const unknown = (x: unknown): unknown => {
+    if (typeof x === 'string') return text(x);
+    if (Array.isArray(x)) return x.map(unknown);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, unknown(v)]));
     return x;
   };
-  return walk(report) as Report;
+  const apply = <T extends object>(x: T, fields: Fields<T>): T => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) {
+      const how = (fields as Record<string, Treat<unknown> | undefined>)[k];
+      if (how === undefined) out[k] = unknown(v);
+      else if (how === 'keep' || v === null || v === undefined) out[k] = v;
+      else if (how === 'text') out[k] = typeof v === 'string' ? text(v) : unknown(v);
+      else if (how === 'url') out[k] = typeof v === 'string' ? scrubUrl(v, values) : unknown(v);
+      else out[k] = how(v);
+    }
+    return out as T;
+  };
+  const measured = (m: Finding['measured']): Finding['measured'] =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'string' && !MEASURED_KEPT.has(k) ? text(v) : v]));
+  const findings = (list: Finding[]): Finding[] => list.map((f) => apply(f, { id: 'keep', severity: 'keep', message: 'text', measured, refs: 'keep' }));
+  return apply(report, {
+    schema: 'keep',
+    target: 'url',
+    url: 'url',
+    savedFrom: 'url',
+    title: 'text',
+    scannedAt: 'keep',
+    service: 'keep',
+    viewport: 'keep',
+    surfaces: (list) =>
+      list.map((x) =>
+        apply(x, {
+          id: 'keep',
+          kind: 'keep',
+          title: 'text',
+          box: 'keep',
+          primaryAction: (p) => apply(p, { label: 'text', box: 'keep' }),
+          findings,
+          objection: 'keep',
+        }),
+      ),
+    controls: (list) =>
+      list.map((c) =>
+        apply(c, { id: 'keep', label: 'text', description: 'text', purpose: 'keep', state: 'keep', kind: 'keep', box: 'keep', findings, surfaceId: 'keep', deferred: 'keep', note: 'text', stateSource: 'keep' }),
+      ),
+    deadline: (d) => apply(d, { date: 'keep', text: 'text', source: 'keep' }),
+    engine: 'keep',
+    error: 'text',
+  });
 }

@@ -14,8 +14,10 @@ export function isToContent(m: unknown): m is ToContentMessage {
     case 'popup→content:turn-off':
     case 'popup→content:show-me':
       return typeof x.controlId === 'string';
-    case 'background→content:capture-prepare':
-      return typeof x.redact === 'boolean';
+    case 'background→content:capture-prepare': {
+      const c = x.copied as Record<string, unknown> | null | undefined;
+      return typeof x.redact === 'boolean' && typeof c === 'object' && c !== null && typeof c.url === 'string' && (c.deadline === null || typeof c.deadline === 'string');
+    }
     case 'background→content:capture-scroll':
       return typeof x.to === 'number' && Number.isFinite(x.to);
     case 'background→content:capture-restore':

@@ -116,6 +116,17 @@ export interface EvidenceSettingsMessage {
 export interface CapturePrepareMessage {
   type: 'background→content:capture-prepare';
   redact: boolean;
+  /**
+   * What the background itself copies into the record (the tab's URL, the deadline text it read
+   * from the page earlier): scrubbed with the same values as the report, and sent back in
+   * `CapturePrepared.copied`, so the values never leave the page.
+   */
+  copied: CopiedTexts;
+}
+
+export interface CopiedTexts {
+  url: string;
+  deadline: string | null;
 }
 /** Scroll the dialog's scroll container (or the document) to `to` px, then answer. */
 export interface CaptureScrollMessage {
@@ -259,6 +270,13 @@ export interface CapturePrepared {
   userAgent: string;
   /** What to mask in the view as it is now. Empty when redaction is off. */
   regions: MaskRegion[];
+  /**
+   * False when redaction is on and its search ran out of budget before the whole page was
+   * searched: masks may be missing, and the background stores nothing.
+   */
+  redactionComplete: boolean;
+  /** The prepare message's `copied`, scrubbed when redaction is on. */
+  copied: CopiedTexts;
   /** Null: one viewport capture shows the whole dialog. */
   stitch: StitchLayout | null;
 }
@@ -268,6 +286,8 @@ export interface CaptureScrolled {
   /** The scroll position reached (the browser clamps it). */
   scroll: number;
   regions: MaskRegion[];
+  /** As in CapturePrepared, for the view at this scroll position. */
+  redactionComplete: boolean;
 }
 
 /** The evidence settings (options page). */
@@ -301,7 +321,18 @@ export interface CaptureResult {
   redaction?: { enabled: boolean; regions: number; masked: RedactionKind[] };
 }
 
-export type CaptureWhy = 'tabGone' | 'notFront' | 'notAllowed' | 'notOurs' | 'busy' | 'badAnswer' | 'full' | 'notSaved' | 'failed';
+export type CaptureWhy =
+  | 'tabGone'
+  | 'notFront'
+  | 'notAllowed'
+  | 'notOurs'
+  | 'busy'
+  | 'badAnswer'
+  | 'redactionIncomplete'
+  | 'pageChanged'
+  | 'full'
+  | 'notSaved'
+  | 'failed';
 
 /** Reply to options→background:get-user-rules and :remove-user-rule. */
 export interface UserRulesView {

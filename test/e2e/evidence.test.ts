@@ -13,6 +13,10 @@
  * - the library's zip holds the listed files with the recorded SHA-256 sums;
  * - the library page shows a capture, exports its HTML report, deletes after asking, and has
  *   no serious or critical axe-core violations in either theme;
+ * - the account "Al" is masked as a word, not inside "Allow", and nothing is painted on a dialog
+ *   that holds an avatar-like badge and a name-like text of its own;
+ * - a page with more text than redaction searches is not captured: the popup says redaction is
+ *   incomplete, and nothing is stored;
  * - and (the harness) the extension made no network request of its own.
  */
 import { createHash } from 'node:crypto';
@@ -31,8 +35,10 @@ import { DEFAULT_ROUTES } from '../helpers/https-server';
 
 const SIGNED_IN = { host: 'claude.ai', path: '/signed-in' };
 const SCROLLING = { host: 'claude.ai', path: '/signed-in-scroll' };
+const LOOKALIKES = { host: 'claude.ai', path: '/lookalikes' };
 const e2e = useE2E({
   ...DEFAULT_ROUTES,
+  [`${LOOKALIKES.host}${LOOKALIKES.path}`]: fixture('redaction-lookalikes.html'),
   [`${SIGNED_IN.host}${SIGNED_IN.path}`]: fixture('claude-terms-signed-in.html'),
   [`${SCROLLING.host}${SCROLLING.path}`]: fixture('claude-terms-signed-in-scroll.html'),
 });
@@ -206,6 +212,24 @@ const inner = (r: Rect, by = 2): Rect => ({ x: r.x + by, y: r.y + by, width: Mat
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
+
+/** How many records the library holds. */
+function recordCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('consent-lens-evidence');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const n = await new Promise<number>((resolve, reject) => {
+      const r = db.transaction('summaries').objectStore('summaries').count();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return n;
+  });
+}
 
 async function reported(tabId: number): Promise<void> {
   await waitFor(() => e2e.ext.tabReport(tabId), (r) => (r?.controls ?? []).some((c) => c.purpose === 'ai-training'));
@@ -480,5 +504,85 @@ describe('evidence capture', () => {
     expect(left).not.toContain(firstId);
     expect(await options.getByTestId('options-status').textContent()).toMatch(/deleted/);
     await options.close();
+  });
+  it('masks the account “Al” as a word, not inside “Allow”, and paints nothing on a dialog that holds an avatar-like badge and a name-like text', async () => {
+    const { page, tabId, url } = await e2e.open(LOOKALIKES);
+    await page.evaluate(() => {
+      const set = (id: string, text: string): void => {
+        document.getElementById(id)!.textContent = text;
+      };
+      set('account-name', 'Al');
+      set('greeting', 'Good morning, Al');
+      set('outside', 'Al wrote the first draft.');
+      set('lookalikes', 'Allow Alan, Also small Sal: Al.');
+      set('dialog-lookalikes', 'Allow Alan, Also small Sal.');
+    });
+    await reported(tabId);
+    const word = (id: string, w: string, last = false): Promise<Rect> =>
+      page.evaluate(
+        ({ id, w, last }) => {
+          const text = document.getElementById(id)!.firstChild as Text;
+          const at = last ? text.data.lastIndexOf(w) : text.data.indexOf(w);
+          const r = document.createRange();
+          r.setStart(text, at);
+          r.setEnd(text, at + w.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        },
+        { id, w, last },
+      );
+    const account = await word('account-name', 'Al');
+    const inSentence = await word('lookalikes', 'Al', true);
+    const allow = await word('lookalikes', 'Allow');
+    const also = await word('lookalikes', 'Also');
+    const dialog = (await page.locator('#dialog').boundingBox())!;
+    const before = await optionsPage();
+    const had = await recordCount(before);
+    await before.close();
+
+    const said = await captureFromPopup(url);
+    expect(said.saved, said.text).toBe('true');
+    const options = await optionsPage();
+    const stored = await waitFor(() => newest(options), (s) => s !== null && s.record.provenance.url === url);
+    expect(await recordCount(options)).toBe(had + 1);
+    const { record, files } = stored!;
+    expect(record.provenance.redaction.masked).toEqual(['name', 'avatar']);
+    const [a, s, w1, w2, d] = await measure(options, files['raw.png']!, [inner(account, 1), inner(inSentence, 1), inner(allow), inner(also), dialog], MASK_RGB);
+    expect(a!.masked, 'the account name is masked').toBeGreaterThan(0.99);
+    expect(s!.masked, '“Al” in a sentence is masked').toBeGreaterThan(0.99);
+    expect(w1!.masked, '“Allow” is not masked').toBe(0);
+    expect(w2!.masked, '“Also” is not masked').toBe(0);
+    expect(d!.masked, 'nothing is painted on the dialog').toBe(0);
+    // The dialog's own badge and "Allow Training" are not the account: they stay in the texts too.
+    expect(record.domExcerpt).toContain('<span id="dialog-name">Allow Training</span>');
+    expect(record.domExcerpt).toContain('Allow Alan, Also small Sal.');
+    expect(record.report.controls.find((c) => c.purpose === 'ai-training')?.description).toContain('Allow the use of your chats');
+    await options.close();
+    await page.close();
+  });
+
+  it('does not capture a page with more text than redaction searches: says redaction is incomplete, stores nothing', async () => {
+    const { page, tabId, url } = await e2e.open(SIGNED_IN);
+    await reported(tabId);
+    // 60 000 more text nodes than redaction's budget leaves room for, out of sight.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.hidden = true;
+      for (let i = 0; i < 60_000; i++) box.append(document.createElement('i'), 'x');
+      document.body.append(box);
+    });
+    const before = await optionsPage();
+    const had = await recordCount(before);
+    await before.close();
+
+    const said = await captureFromPopup(url);
+    expect(said.saved).toBe('false');
+    expect(said.text).toMatch(/^Redaction is incomplete: .* nothing was captured or saved\./);
+    const options = await optionsPage();
+    expect(await recordCount(options)).toBe(had);
+    await options.close();
+    // The page is as it was: our highlight back.
+    expect(await page.locator('div[data-consent-lens-overlay]').evaluate((h) => getComputedStyle(h).display)).toBe('block');
+    await page.close();
   });
 });

@@ -14,7 +14,8 @@ import { readTextChunks } from '../../src/report/png-text';
 import { parseStampText, STAMP_KEYWORD } from '../../src/report/stamp';
 import { sha256Hex } from '../../src/report/sums';
 import { BUILTIN_RULES } from '../../src/rules';
-import type { CaptureResult, Message, StitchLayout } from '../../src/shared/messages';
+import type { CapturePrepareMessage, CaptureResult, Message, StitchLayout } from '../../src/shared/messages';
+import type { CaptureTab } from '../../src/background/capture-port';
 import { REFS } from '../../src/engine/findings-words';
 import { contentSender, control, popupSender, report, surface } from './background-fakes';
 import { fakeCapture, fakeImaging, prepared, type FakeCapture } from './evidence-fakes';
@@ -68,7 +69,7 @@ describe('capture', () => {
     expect(result).toMatchObject({ ok: true, saved: true, method: 'viewport', parts: 1, unsaved: null });
     expect(result.message).toBe('Saved to the evidence library: the visible tab; email masked.');
     expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'restore', 'notice']);
-    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: true });
+    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: true, copied: { url: 'https://claude.ai/new', deadline: null } });
     expect(w.fake.captures).toHaveLength(1);
     expect(w.imaging.composed).toEqual([{ frames: 1, masks: 1, height: 800 }]);
 
@@ -128,7 +129,7 @@ describe('capture', () => {
     const w = await world();
     await w.store.setSettings({ redact: false });
     const result = await capture(w.deps, 7);
-    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: false });
+    expect(w.fake.sent[1]).toEqual({ type: 'background→content:capture-prepare', redact: false, copied: { url: 'https://claude.ai/new', deadline: null } });
     expect(w.imaging.composed[0]!.masks).toBe(0);
     expect(result.message).toMatch(/redaction off/);
     expect((await w.store.get(result.id!))!.record.provenance.redaction).toEqual({ enabled: false, masked: [], regions: 0 });
@@ -177,7 +178,7 @@ describe('capture', () => {
       moving: [],
     };
     w.fake.answers['background→content:capture-prepare'] = () => prepared({ stitch: layout });
-    w.fake.answers['background→content:capture-scroll'] = (m) => ({ scroll: (m as { to: number }).to, regions: [] });
+    w.fake.answers['background→content:capture-scroll'] = (m) => ({ scroll: (m as { to: number }).to, regions: [], redactionComplete: true });
     const result = await capture(w.deps, 7);
     expect(result).toMatchObject({ saved: true, method: 'stitched', parts: 3 });
     expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'scroll', 'scroll', 'scroll', 'restore', 'notice']);
@@ -275,6 +276,130 @@ describe('capture', () => {
     await w.fake.session.set({ 'tab:7': { at: '2025-09-26T11:59:00Z', report: report({ deadline: { date: '2025-10-08', text: 'October 8, 2025', source: 'page' } }) } });
     const result = await capture(w.deps, 7);
     expect((await w.store.get(result.id!))!.record.report.deadline).toEqual({ date: '2025-10-08', text: 'October 8, 2025', source: 'page' });
+  });
+});
+
+describe('redaction fails closed', () => {
+  const stitched: StitchLayout = {
+    mode: 'inside',
+    dialog: { x: 400, y: 100, width: 500, height: 600 },
+    band: { x: 432, y: 200, width: 436, height: 400 },
+    contentHeight: 1000,
+    maxScroll: 600,
+    scrollAtScan: 0,
+    moving: [],
+  };
+
+  it('stores nothing, takes no picture and says so when the page could not search all of itself for the account', async () => {
+    const w = await world();
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ redactionComplete: false });
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: false, saved: false, id: null, why: 'redactionIncomplete', message: SENTENCES.redactionIncomplete, unsaved: null });
+    expect(result.message).toMatch(/^Redaction is incomplete/);
+    expect(w.fake.captures).toHaveLength(0);
+    expect(await w.store.list()).toEqual([]);
+    // The page is put back and hears why.
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'restore', 'notice']);
+    expect(w.fake.sent.at(-1)).toMatchObject({ ok: false, message: SENTENCES.redactionIncomplete });
+  });
+
+  it('stops a stitched capture whose later part could not be searched, and stores nothing', async () => {
+    const w = await world();
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ stitch: stitched });
+    w.fake.answers['background→content:capture-scroll'] = (m) => {
+      const to = (m as { to: number }).to;
+      return { scroll: to, regions: [], redactionComplete: to < 400 };
+    };
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: false, saved: false, why: 'redactionIncomplete' });
+    expect(w.fake.captures).toHaveLength(1);
+    expect(await w.store.list()).toEqual([]);
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'scroll', 'scroll', 'restore', 'notice']);
+  });
+
+  it('with redaction off there is nothing to complete', async () => {
+    const w = await world();
+    await w.store.setSettings({ redact: false });
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ redactionComplete: false });
+    expect((await capture(w.deps, 7)).saved).toBe(true);
+  });
+
+  it('scrubs what it copies into the record itself: the deadline it read and the tab’s URL come back from the page scrubbed', async () => {
+    const w = await world();
+    const tabUrl = 'https://claude.ai/project/Alex-Rivera/chat?u=Alex%20Rivera';
+    w.fake.tab = { ...w.fake.tab, url: tabUrl };
+    await w.fake.session.set({ 'tab:7': { at: '2025-09-26T11:59:00Z', report: report({ url: tabUrl, deadline: { date: '2025-10-08', text: 'Alex Rivera, decide by October 8, 2025', source: 'page' } }) } });
+    let asked: CapturePrepareMessage['copied'] | null = null;
+    w.fake.answers['background→content:capture-prepare'] = (m) => {
+      asked = (m as CapturePrepareMessage).copied;
+      // What the page does (capture-session.ts): the same values out of these texts as out of the report.
+      const scrub = (t: string) => t.replace(/Alex(-| |%20)Rivera/g, '[redacted]');
+      return prepared({
+        report: report({ url: scrub(tabUrl), target: scrub(tabUrl) }),
+        copied: { url: scrub(asked.url), deadline: asked.deadline === null ? null : scrub(asked.deadline) },
+      });
+    };
+    const result = await capture(w.deps, 7);
+    expect(result.saved, result.message).toBe(true);
+    expect(asked).toEqual({ url: tabUrl, deadline: 'Alex Rivera, decide by October 8, 2025' });
+    const { record, files } = (await w.store.get(result.id!))!;
+    expect(record.report.deadline).toEqual({ date: '2025-10-08', text: '[redacted], decide by October 8, 2025', source: 'page' });
+    const want = 'https://claude.ai/project/[redacted]/chat?u=[redacted]';
+    expect(record.provenance.url).toBe(want);
+    expect(record.report.url).toBe(want);
+    expect(parseStampText(readTextChunks(files['annotated.png']!).find((c) => c.keyword === STAMP_KEYWORD)!.text)?.url).toBe(want);
+    expect(w.imaging.annotations[0]!.lines.join('\n')).not.toContain('Alex');
+    for (const text of [JSON.stringify(record), new TextDecoder().decode(files['report.json'])]) expect(text).not.toMatch(/Alex/);
+  });
+
+  it('does not trust copied texts that name another site', async () => {
+    const w = await world();
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ copied: { url: 'https://evil.example/new', deadline: null } });
+    expect((await capture(w.deps, 7)).message).toBe(SENTENCES.badAnswer);
+    expect(await w.store.list()).toEqual([]);
+  });
+});
+
+describe('a capture is only ever of the tab it started on', () => {
+  const stitched: StitchLayout = {
+    mode: 'inside',
+    dialog: { x: 400, y: 100, width: 500, height: 600 },
+    band: { x: 432, y: 200, width: 436, height: 400 },
+    contentHeight: 1000,
+    maxScroll: 600,
+    scrollAtScan: 0,
+    moving: [],
+  };
+
+  it.each([
+    ['another tab comes to the front', (t: CaptureTab): CaptureTab => ({ ...t, active: false })],
+    ['the page goes to another address', (t: CaptureTab): CaptureTab => ({ ...t, url: 'https://claude.ai/chat/other' })],
+    ['the tab moves to another window', (t: CaptureTab): CaptureTab => ({ ...t, windowId: 2 })],
+  ])('a stitched capture stops before the next part when %s, says so, and stores nothing', async (_, change) => {
+    const w = await world();
+    w.fake.answers['background→content:capture-prepare'] = () => prepared({ stitch: stitched });
+    w.fake.answers['background→content:capture-scroll'] = (m) => {
+      const to = (m as { to: number }).to;
+      if (to === 400) w.fake.tab = change(w.fake.tab);
+      return { scroll: to, regions: [], redactionComplete: true };
+    };
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ ok: false, saved: false, why: 'pageChanged', message: SENTENCES.pageChanged });
+    expect(w.fake.captures).toHaveLength(1);
+    expect(w.imaging.composed).toEqual([]);
+    expect(await w.store.list()).toEqual([]);
+    expect(types(w.fake.sent)).toEqual(['restore', 'prepare', 'scroll', 'scroll', 'restore', 'notice']);
+  });
+
+  it('a picture taken while the tab was switched is not kept either (checked after the last part)', async () => {
+    const w = await world();
+    w.fake.failCapture = () => {
+      w.fake.tab = { ...w.fake.tab, active: false };
+      return null;
+    };
+    const result = await capture(w.deps, 7);
+    expect(result).toMatchObject({ saved: false, why: 'pageChanged' });
+    expect(await w.store.list()).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { EvidenceEntry } from '../../src/background/evidence-store';
 import type { CapturePort, CaptureTab } from '../../src/background/capture-port';
 import type { Imaging, RawPicture } from '../../src/background/capture-draw';
 import type { Annotation } from '../../src/background/capture-annotation';
-import type { CapturePrepared, Message } from '../../src/shared/messages';
+import type { CapturePrepared, CopiedTexts, Message } from '../../src/shared/messages';
 import { sha256Hex, utf8 } from '../../src/report/sums';
 import { BASE, EXTENSION_ID, FakeArea, report } from './background-fakes';
 
@@ -75,6 +75,12 @@ export interface FakeCapture {
   failInject: () => Error | null;
 }
 
+/**
+ * `prepared()`'s `copied` unless a test gives its own: the fake content script answers with the
+ * prepare message's `copied` as it came (a page where nothing needed scrubbing in them).
+ */
+export const ECHO_COPIED: CopiedTexts = Object.freeze({ url: '(echo)', deadline: null });
+
 export function prepared(over: Partial<CapturePrepared> = {}): CapturePrepared {
   return {
     report: report({ url: 'https://claude.ai/new' }),
@@ -83,6 +89,8 @@ export function prepared(over: Partial<CapturePrepared> = {}): CapturePrepared {
     viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
     userAgent: 'test',
     regions: [{ kind: 'email', x: 10, y: 700, width: 150, height: 14 }],
+    redactionComplete: true,
+    copied: ECHO_COPIED,
     stitch: null,
     ...over,
   };
@@ -123,7 +131,11 @@ export function fakeCapture(): FakeCapture {
         world.sent.push(message);
         const answer = world.answers[message.type];
         if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return answer(message);
+        const a = answer(message);
+        if (message.type === 'background→content:capture-prepare' && a && typeof a === 'object' && (a as CapturePrepared).copied === ECHO_COPIED) {
+          return { ...(a as CapturePrepared), copied: message.copied };
+        }
+        return a;
       },
       injectCapture: async () => {
         const fail = world.failInject();

@@ -27,7 +27,7 @@ describe('capture result words', () => {
     expect(resultWords({ ...saved, method: 'viewport', parts: 1, redaction: { enabled: false, regions: 0, masked: [] } })).toBe(
       'Saved to the evidence library: the visible tab; redaction off.',
     );
-    for (const why of ['notFront', 'notAllowed', 'notOurs', 'busy', 'badAnswer', 'tabGone'] as const) {
+    for (const why of ['notFront', 'notAllowed', 'notOurs', 'busy', 'badAnswer', 'tabGone', 'redactionIncomplete', 'pageChanged'] as const) {
       expect(resultWords({ ...saved, ok: false, saved: false, why, message: SENTENCES[why] })).toBe(SENTENCES[why]);
     }
   });

@@ -30,6 +30,8 @@ const WHY = {
   notOurs: 'captureNotOurs',
   busy: 'captureBusy',
   badAnswer: 'captureBadAnswer',
+  redactionIncomplete: 'captureRedactionIncomplete',
+  pageChanged: 'capturePageChanged',
   full: 'captureFull',
   notSaved: 'captureNotSaved',
   failed: 'errorCapture',
