@@ -27,6 +27,7 @@ describe('parseCli — defaults', () => {
       targets: ['page.html'],
       list: null,
       concurrency: 2,
+      noRules: false,
     });
   });
 });
@@ -34,6 +35,10 @@ describe('parseCli — defaults', () => {
 describe('parseCli — every flag', () => {
   it('--json', () => {
     expect(ok(['--json', 'page.html']).json).toBe(true);
+  });
+
+  it('--no-rules', () => {
+    expect(ok(['--no-rules', 'page.html']).noRules).toBe(true);
   });
 
   it('--out DIR and --out=DIR', () => {
@@ -66,6 +71,7 @@ describe('parseCli — every flag', () => {
       targets: ['a.html', 'https://claude.ai/', 'b.htm'],
       list: null,
       concurrency: 2,
+      noRules: false,
     });
   });
 
