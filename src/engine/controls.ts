@@ -124,7 +124,8 @@ export function stateTextOf(el: Element, lex: Lexicon): Candidate['stateText'] |
     const state = lex.ON_WORD.test(word) ? 'on' : lex.OFF_WORD.test(word) ? 'off' : null;
     if (!state) continue;
     const label = text.replace(word, ' ').replace(/[›>»·:]+/gu, ' ').replace(/\s+/g, ' ').trim();
-    return label.length >= 3 ? { state, label } : null;
+    // A button that shows only the state ("allowed ▾") is named by its row.
+    return label.length >= 3 || label === '' ? { state, label } : null;
   }
   return null;
 }

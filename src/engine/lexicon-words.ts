@@ -31,6 +31,7 @@ export interface LexiconWords {
   USER_DATA: Phrases;
   ML_OPS: Phrases;
   NOT_USED: Phrases;
+  DATA: Phrases;
   MODEL: Phrases;
   NOTIFY: Phrases;
   BENEFIT: Phrases;
@@ -151,6 +152,18 @@ export const WORDS: LexiconWords = {
       'n[ãa]o (?:é|são) usad[oa]s? para treinar',
     ],
     cjk: ['学習には使用されません', '학습에 사용되지 않'],
+  },
+
+  /**
+   * Data as such, without a possessive ("Data for Generative AI Improvement"): with improving
+   * AI, it names lending one's data to a model.
+   */
+  DATA: {
+    latin: [
+      'data', 'content', 'chats?', 'conversations?', 'posts?', 'interactions?',
+      'daten', 'inhalte?', 'donn[ée]es', 'contenus?', 'datos', 'contenidos?', 'dati', 'contenuti', 'dados', 'conte[úu]dos?', 'gegevens', 'inhoud',
+    ],
+    cjk: ['データ', 'コンテンツ', '데이터', '콘텐츠', '数据'],
   },
 
   /** Model nouns only: "improve" needs a model as its object, not "the AI" answering better. */
@@ -309,9 +322,21 @@ export const WORDS: LexiconWords = {
   },
 
   /** The whole of an option (or the part after "Label:") that is an OFF state word. */
-  OFF_WORD: { whole: ['off', 'aus', 'uit', 'no', 'nein', 'non', 'n[ãa]o', 'nee', 'disabled', 'deaktiviert', 'いいえ', '아니요', 'オフ', '끄기'] },
+  OFF_WORD: {
+    whole: [
+      'off', 'aus', 'uit', 'no', 'nein', 'non', 'n[ãa]o', 'nee', 'disabled', 'deaktiviert', 'not allowed', 'blocked', 'nicht erlaubt', 'blockiert',
+      'd[ée]sactiv[ée]e?', 'desactivad[oa]', 'disattivat[oa]', 'desativad[oa]', 'uitgeschakeld', 'bloqu[ée]e?', 'bloquead[oa]', 'bloccat[oa]',
+      'いいえ', '아니요', 'オフ', '끄기', '無効', '사용 안 함', '허용 안 함',
+    ],
+  },
   /** The whole of an option (or the part after "Label:") that is an ON state word. */
-  ON_WORD: { whole: ['on', 'an', 'ein', 'aan', 'yes', 'ja', 'oui', 's[íi]', 'sim', 's[ìi]', 'enabled', 'aktiviert', 'はい', '예', 'オン', '켜기'] },
+  ON_WORD: {
+    whole: [
+      'on', 'an', 'ein', 'aan', 'yes', 'ja', 'oui', 's[íi]', 'sim', 's[ìi]', 'enabled', 'aktiviert', 'allowed', 'erlaubt',
+      'activ[ée]e?', 'activad[oa]', 'attivat[oa]', 'ativad[oa]', 'ingeschakeld', 'autoris[ée]e?', 'permitid[oa]', 'consentit[oa]', 'toegestaan',
+      'はい', '예', 'オン', '켜기', '有効', '사용', '허용',
+    ],
+  },
 
   /**
    * Objecting to a use of one's data (the right to object, GDPR Art. 21): Meta's EU form for AI

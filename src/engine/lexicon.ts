@@ -33,6 +33,7 @@ const WHOLE: Record<keyof LexiconWords, boolean> = {
   USER_DATA: false,
   ML_OPS: false,
   NOT_USED: false,
+  DATA: false,
   MODEL: false,
   NOTIFY: false,
   BENEFIT: false,

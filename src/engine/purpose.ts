@@ -6,6 +6,7 @@
  */
 import type { Rule } from '../rules/schema';
 import type { Lexicon } from './lexicon';
+import { sentences } from './text';
 
 export type Purpose = 'ai-training' | 'other';
 
@@ -21,9 +22,9 @@ export function rulePhraseIn(text: string, rules: readonly Rule[]): string | nul
 
 /** Whether words (not a rule) say this is about training AI on the user's data. */
 export function speaksOfTraining(text: string, lex: Lexicon): boolean {
-  const { AI_MODEL, IMPROVE, ML_OPS, MODEL, NOTIFY, NOT_USED, TRAIN, USER_DATA } = lex;
+  const { AI_MODEL, DATA, IMPROVE, ML_OPS, MODEL, NOTIFY, NOT_USED, TRAIN, USER_DATA } = lex;
   // "…and is not used to train models": the statement says what the data is NOT for.
-  if (NOT_USED.test(text)) text = text.replace(new RegExp(NOT_USED.source, 'giu'), ' ');
+  if (NOT_USED.test(text)) text = sentences(text).filter((s) => !NOT_USED.test(s)).join(' ');
   // An ML tool's own jobs ("training runs", "your training data set") are not the user's
   // chats: the user's data must be named outside those phrases, or the text is about the tool.
   const mlOps = ML_OPS.test(text);
@@ -32,7 +33,15 @@ export function speaksOfTraining(text: string, lex: Lexicon): boolean {
   if (TRAIN.test(text) && (userData || AI_MODEL.test(text))) return true;
   // "Improve the model for everyone", "Help improve AI models", "Contribute to model
   // improvement": a switch that improves a model is one that lends it your data.
-  return IMPROVE.test(text) && MODEL.test(text);
+  // …and "Data for Generative AI Improvement": data, lent to improve AI.
+  return IMPROVE.test(text) && (MODEL.test(text) || (near(text, IMPROVE, AI_MODEL, 16) && (userData || DATA.test(text))));
+}
+
+/** Whether a match of `a` and one of `b` lie within `chars` characters of each other ("AI Improvement", not "better answers … the AI"). */
+function near(text: string, a: RegExp, b: RegExp, chars: number): boolean {
+  const at = (re: RegExp): number[] => [...text.matchAll(new RegExp(re.source, 'giu'))].map((m) => m.index);
+  const bs = at(b);
+  return at(a).some((i) => bs.some((j) => Math.abs(i - j) <= chars));
 }
 
 export function classifyPurpose(label: string, description: string, rules: readonly Rule[], lex: Lexicon): Purpose {

@@ -34,7 +34,7 @@ import { ruleForSiteName, ruleForUrl, isSettingsUrl } from './service';
 import { isLexicon, type Lexicon } from './lexicon';
 import { createColourReader, type ColourReader } from './colour';
 import { currentRuleDeadline } from '../rules/deadlines';
-import { normalise } from './text';
+import { lines, normalise } from './text';
 import { ENGINE_VERSION } from './version';
 
 export interface ScanOptions {
@@ -185,16 +185,23 @@ function named(c: Candidate, ctx: Ctx): Named {
   const seenOf = (): ReturnType<typeof visibleOf> => (seen ??= visibleOf(el));
   if (c.stateText) {
     // A row that opens the setting: named by its text without the state word, which is its state.
-    const st = c.stateText;
-    const purpose = classifyPurpose(st.label, '', rules, lex);
-    const info = { label: st.label, description: '', labelElement: el, row: null };
+    let st = c.stateText;
+    let description = '';
+    if (!st.label) {
+      const row = readLabel(el, (e) => isToggle(e, lex), false);
+      const [first = '', ...rest] = (row.row ? lines(row.row, 600) : []).filter((l) => !lex.ON_WORD.test(l) && !lex.OFF_WORD.test(l));
+      st = { ...st, label: first };
+      description = normalise(rest.join(' '));
+    }
+    const purpose = classifyPurpose(st.label, description, rules, lex);
+    const info = { label: st.label, description, labelElement: el, row: null };
     let b: Built | null = null;
     return {
       cand: c,
       purpose,
       kind: 'button',
       label: st.label,
-      description: '',
+      description,
       built: () => (b ??= { ...measureToggle(c, 'button', info, purpose, seenOf(), lex), state: st.state, stateSource: 'text' }),
     };
   }
@@ -481,7 +488,11 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     };
 
     const withTraining = new Set(training.map((b) => infoFor(b.cand.el)).filter((i): i is SurfaceInfo => !!i));
+    // A row that shows a setting's state as text beside the switch it opens (Misskey's folder over
+    // its switch) is that switch once more: the switch speaks for it.
+    const switchNames = new Set(all.filter((n) => n.purpose === 'ai-training' && !n.cand.stateText).map((n) => n.label));
     const chosen = all
+      .filter((n) => !(n.cand.stateText && switchNames.has(n.label)))
       .filter((n) => {
         if (n.purpose === 'ai-training') return true;
         const info = infoFor(n.cand.el);

@@ -29,14 +29,14 @@ let page: Page;
 let bundle = '';
 
 beforeAll(async () => {
-  bundle = await pageBundle(`import './src/engine/lexicon-builtin';
+  bundle = await pageBundle(`import { BUILTIN_LEXICON } from './src/engine/lexicon-builtin';
 import { scan } from './src/engine/scan';
 import { BUILTIN_RULES } from './src/rules';
 import { createCaptureSession } from './src/content/capture-session';
 globalThis.__redaction = { prepare: (copied) => {
   const overlayHost = document.createElement('div');
   document.body.append(overlayHost);
-  const session = createCaptureSession({ scanNow: () => scan(document, { rules: BUILTIN_RULES }), overlayHost });
+  const session = createCaptureSession({ scanNow: () => scan(document, { rules: BUILTIN_RULES, lexicon: BUILTIN_LEXICON }), overlayHost, hideOverlay: () => {} });
   return session.handle({ type: 'background→content:capture-prepare', redact: true, copied }).finally(() => session.handle({ type: 'background→content:capture-restore' }));
 } };`);
   lab = await openLab();
