@@ -1,1 +1,0 @@
-const base = require("/tmp/corpus-work/chatui/tailwind.config.cjs"); const c = base.default || base; module.exports = { ...c, content: ["/work/wt-corpus/test/corpus/.tw-p14-hf-chatui-share-with-model-authors.html/content.html"] };
