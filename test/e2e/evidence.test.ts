@@ -582,7 +582,7 @@ describe('evidence capture', () => {
     expect(await recordCount(options)).toBe(had);
     await options.close();
     // The page is as it was: our highlight back.
-    expect(await page.locator('div[data-consent-lens-overlay]').evaluate((h) => getComputedStyle(h).display)).toBe('block');
+    expect(await overlayShown(page)).toBe(true);
     await page.close();
   });
 });
