@@ -136,3 +136,28 @@ describe('a training control whose measuring throws', () => {
     expect(c!.note).toMatch(/could not be measured: detached/);
   });
 });
+
+describe('the colour reader is the caller\'s', () => {
+  it('a scan measures contrast with the reader it is given, not one of the engine\'s own', async () => {
+    const { pageBundle } = await import('../helpers/browser');
+    const code = await pageBundle(`import { BUILTIN_LEXICON } from './src/engine/lexicon-builtin';
+import { scan } from './src/engine/scan';
+globalThis.__withReader = (black) => {
+  const colour = black ? () => ({ r: 0, g: 0, b: 0, a: 1 }) : undefined;
+  const r = scan(document, { rules: [], lexicon: BUILTIN_LEXICON, ...(colour ? { colour } : {}) }).report;
+  const f = r.controls.find((c) => c.purpose === 'ai-training')?.findings.find((x) => x.id === 'low-contrast');
+  return f ? f.measured.labelContrast ?? f.measured.controlContrast : null;
+};`);
+    const page = await lab.context.newPage();
+    try {
+      await page.setContent('<label style="color:#111;background:#fff;font-size:16px"><input type="checkbox" checked> Allow the use of your chats to train our AI models</label>');
+      await page.evaluate(code);
+      // Everything read as black: black text on black, contrast 1:1.
+      expect(await page.evaluate(() => (globalThis as unknown as { __withReader(b: boolean): unknown }).__withReader(true))).toBe(1);
+      // The page's own colours, through a reader the scan makes for itself: dark on white, no finding.
+      expect(await page.evaluate(() => (globalThis as unknown as { __withReader(b: boolean): unknown }).__withReader(false))).toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+});
