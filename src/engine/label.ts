@@ -93,5 +93,18 @@ export function readLabel(el: Element, isControl: (e: Element) => boolean, ownWo
       description = normalise(rest);
     }
   }
+  // A setting's explanation often sits just below its row, outside it ("Sharing your data will
+  // help improve…" under a <label> that holds the switch and its name).
+  if (!description) description = textBelow(row ?? labelElement ?? el, isControl);
   return { label: clip(label, 200), description: clip(description, 400), labelElement, row };
+}
+
+/** The text of the element right after `el`, when it is a short block of text that holds no control. */
+function textBelow(el: Element, isControl: (e: Element) => boolean): string {
+  const next = el.nextElementSibling;
+  if (!next || /^(script|style|template|button|input|select|label)$/.test(next.localName)) return '';
+  const text = normalise(next.textContent ?? '');
+  if (!text || text.length > THRESHOLDS.maxRowText || isControl(next)) return '';
+  for (const d of Array.from(next.querySelectorAll('*'))) if (isControl(d)) return '';
+  return text;
 }
