@@ -101,7 +101,11 @@ export function readLabel(el: Element, isControl: (e: Element) => boolean, ownWo
 
 /** The text of the element right after `el`, when it is a short block of text that holds no control. */
 function textBelow(el: Element, isControl: (e: Element) => boolean): string {
-  const next = el.nextElementSibling;
+  // The block after the row, or after the group of rows it ends (one explanation under a group:
+  // "Include your audio or video recordings … to train our models").
+  let at: Element = el;
+  for (let up = 0; !at.nextElementSibling && at.parentElement && up < 3; up++) at = at.parentElement;
+  const next = at.nextElementSibling;
   if (!next || /^(script|style|template|button|input|select|label)$/.test(next.localName)) return '';
   const text = normalise(next.textContent ?? '');
   if (!text || text.length > THRESHOLDS.maxRowText || isControl(next)) return '';
