@@ -10,6 +10,7 @@ const TYPES = new Set<PageMessage['type']>([
   'popup→background:get-recoveries',
   'options→background:get-recoveries',
   'popup→background:dismiss-recovery',
+  'options→background:delete-recovery',
 ]);
 
 export function isPageMessage(m: unknown): m is PageMessage {
@@ -22,6 +23,7 @@ export function isPageMessage(m: unknown): m is PageMessage {
     case 'options→background:remove-user-rule':
       return typeof x.id === 'string';
     case 'popup→background:dismiss-recovery':
+    case 'options→background:delete-recovery':
       return typeof x.key === 'string';
     default:
       return true;

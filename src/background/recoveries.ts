@@ -4,7 +4,7 @@
  * and whether saving fails for lack of room.
  */
 import type { RecoveriesView } from '../shared/messages';
-import { dismissRecovery, listRecoveries, load } from '../shared/storage';
+import { dismissRecovery, forgetRecovery, listRecoveries, load } from '../shared/storage';
 import type { Deps } from './port';
 import { fullSince } from './saves';
 
@@ -18,5 +18,10 @@ export async function recoveriesView(deps: Deps): Promise<RecoveriesView> {
 
 export async function dismissRecoveryView(deps: Deps, key: string): Promise<RecoveriesView> {
   await dismissRecovery(deps.port.storage.local, key, deps.now);
+  return recoveriesView(deps);
+}
+
+export async function deleteRecoveryView(deps: Deps, key: string): Promise<RecoveriesView> {
+  await forgetRecovery(deps.port.storage.local, key);
   return recoveriesView(deps);
 }

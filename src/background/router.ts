@@ -9,7 +9,7 @@ import type { Rule } from '../rules/schema';
 import { mergeRules } from '../rules/merge';
 import { load } from '../shared/storage';
 import type { RecoveriesView, RulesReply, ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
-import { dismissRecoveryView, recoveriesView } from './recoveries';
+import { deleteRecoveryView, dismissRecoveryView, recoveriesView } from './recoveries';
 import { WORDS } from '../engine/lexicon-words';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { syncAllSites } from './all-sites';
@@ -55,6 +55,8 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
         return recoveriesView(deps);
       case 'popup→background:dismiss-recovery':
         return dismissRecoveryView(deps, m.key);
+      case 'options→background:delete-recovery':
+        return deleteRecoveryView(deps, m.key);
     }
   }
   const m = trusted.message;

@@ -96,6 +96,11 @@ export interface DismissRecoveryMessage {
   type: 'popup→background:dismiss-recovery';
   key: string;
 }
+/** Delete one kept-aside value, at the user's word on the options page (reply: RecoveriesView). */
+export interface DeleteRecoveryMessage {
+  type: 'options→background:delete-recovery';
+  key: string;
+}
 export interface RecoveriesView {
   /** Every value kept aside, newest first. */
   recoveries: KeptAside[];
@@ -174,7 +179,7 @@ export type Message =
  * Messages only extension pages send to the background. Checked by `isPageMessage`
  * (src/background/page-messages.ts), not `isMessage`, so the content script does not carry them.
  */
-export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage | GetRecoveriesMessage | DismissRecoveryMessage;
+export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage | GetRecoveriesMessage | DismissRecoveryMessage | DeleteRecoveryMessage;
 
 // ── replies ─────────────────────────────────────────────────────────────────────────────
 /**

@@ -589,3 +589,19 @@ export function dismissRecovery(area: StorageArea, key: string, now: () => Date 
     return true;
   });
 }
+
+/**
+ * Deletes a kept-aside value, at the user's word (the options page, after its export): also
+ * from the list of values to put back. Queued with the other writes; false when there is none.
+ */
+export function forgetRecovery(area: StorageArea, key: string): Promise<boolean> {
+  return serialise(area, async () => {
+    if (!key.startsWith(CORRUPT_PREFIX)) return false;
+    const got = await area.get([key, ASIDE_KEY]);
+    if (!(key in got)) return false;
+    const aside = asideIndex(got[ASIDE_KEY]);
+    if (aside.some((a) => a.key === key)) await area.set({ [ASIDE_KEY]: aside.filter((a) => a.key !== key) });
+    await area.remove(key);
+    return true;
+  });
+}

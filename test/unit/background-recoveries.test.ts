@@ -7,7 +7,7 @@ import { route } from '../../src/background/router';
 import { SAVE_FAILED_KEY } from '../../src/background/saves';
 import type { Sender } from '../../src/background/port';
 import type { Message, RecoveriesView } from '../../src/shared/messages';
-import { CORRUPT_PREFIX } from '../../src/shared/storage';
+import { ASIDE_KEY, CORRUPT_PREFIX } from '../../src/shared/storage';
 import { STORAGE_KEY, type Stored } from '../../src/shared/storage-schema';
 import { BUILTIN_RULES } from '../../src/rules';
 import { BASE, chromeQuotaError, contentSender, fakeDeps, fakeWorld, popupSender, settingsReport, type FakeWorld } from './background-fakes';
@@ -61,6 +61,20 @@ describe('saved data set aside, as the popup and the options page see it', () =>
     const after = (await send({ type: 'popup→background:dismiss-recovery', key }, popupSender())) as RecoveriesView;
     expect(after.recoveries).toEqual([expect.objectContaining({ key, dismissedAt: NOW.toISOString() })]);
     expect(world.local.data.get(key)).toMatchObject({ value: 'garbage' });
+  });
+
+  it('deletes a kept value at the options page\'s word, also from the list to put back', async () => {
+    const key = `${CORRUPT_PREFIX}2025-08-01T00:00:00.000Z`;
+    world.local.data.set(key, { reason: 'newer', kind: 'newer', version: 3, value: { version: 3 } });
+    world.local.data.set(ASIDE_KEY, [{ key, version: 3 }]);
+    const del = { type: 'options→background:delete-recovery', key };
+    expect(await send(del, popupSender())).toMatchObject({ recoveries: [] });
+    expect(world.local.data.has(key)).toBe(false);
+    expect(world.local.data.get(ASIDE_KEY)).toEqual([]);
+    world.local.data.set(STORAGE_KEY, 'garbage');
+    expect(await send({ ...del, key: STORAGE_KEY }, optionsSender)).toMatchObject({ recoveries: [expect.anything()] });
+    expect(world.local.data.has(STORAGE_KEY)).toBe(true);
+    expect(await send(del, contentSender(7, SETTINGS))).toBe('ignored');
   });
 
   it('says when saved data can be neither read nor kept aside, and a report does not write over it', async () => {
