@@ -14,6 +14,8 @@
  *
  * A capture is added in one transaction over `summaries` and `records`: both or neither. When
  * the browser refuses for lack of space the caller gets `EvidenceStoreFullError`, never silence.
+ * The connection each handle keeps is opened again when it was closed under it (`connect`), so
+ * a handle cached by the worker or the page stays usable.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { trainingControls } from '../report/summary';
@@ -124,23 +126,77 @@ export function summaryOf(entry: EvidenceEntry, thumbnail: EvidenceSummary['thum
   };
 }
 
-function open(name: string): Promise<IDBPDatabase<EvidenceDB>> {
-  let db: IDBPDatabase<EvidenceDB> | null = null;
-  const opening = openDB<EvidenceDB>(name, EVIDENCE_DB_VERSION, {
-    upgrade(database, oldVersion) {
-      if (oldVersion < 1) {
-        const summaries = database.createObjectStore('summaries', { keyPath: 'id' });
-        summaries.createIndex('capturedAt', 'capturedAt');
-        database.createObjectStore('records', { keyPath: 'id' });
-        database.createObjectStore('settings');
+type Database = IDBPDatabase<EvidenceDB>;
+
+/** IndexedDB's answer to a transaction asked of a connection that is closing or closed. */
+function isClosedError(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'InvalidStateError';
+}
+
+/**
+ * One connection to the library, opened on first use and opened again after it was closed
+ * under us: by a `versionchange` (a newer version of the database, or the database deleted, as
+ * when the user clears the extension's data — we close at once to let it through) or by the
+ * browser itself (`close`: storage cleared, the disk gone). A cached handle is never reused
+ * once closed.
+ */
+interface Connection {
+  db(): Promise<Database>;
+  /** Runs `f` on the connection; once more on a fresh one if it was closed under `f`. */
+  run<T>(f: (db: Database) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+function connect(name: string): Connection {
+  let current: Promise<Database> | null = null;
+  const open = (): Promise<Database> => {
+    let handle: Database | null = null;
+    const forget = (): void => {
+      if (current === opening) current = null;
+    };
+    const opening: Promise<Database> = openDB<EvidenceDB>(name, EVIDENCE_DB_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          const summaries = database.createObjectStore('summaries', { keyPath: 'id' });
+          summaries.createIndex('capturedAt', 'capturedAt');
+          database.createObjectStore('records', { keyPath: 'id' });
+          database.createObjectStore('settings');
+        }
+      },
+      blocking() {
+        forget();
+        handle?.close();
+      },
+      terminated: forget,
+    }).then(
+      (d) => (handle = d),
+      (e: unknown) => {
+        forget();
+        throw new EvidenceStoreError('be opened', e);
+      },
+    );
+    current = opening;
+    return opening;
+  };
+  const db = (): Promise<Database> => current ?? open();
+  return {
+    db,
+    async run(f) {
+      const used = db();
+      try {
+        return await f(await used);
+      } catch (e) {
+        if (!isClosedError(e)) throw e;
+        if (current === used) current = null;
+        return f(await db());
       }
     },
-    // A newer version opened elsewhere (an update while the options page is open): let it in.
-    blocking() {
-      db?.close();
+    close() {
+      const was = current;
+      current = null;
+      void was?.then((d) => d.close(), () => undefined);
     },
-  });
-  return opening.then((d) => (db = d));
+  };
 }
 
 export interface EvidenceReader {
@@ -164,67 +220,75 @@ function readSettings(value: unknown): EvidenceSettings {
   return { redact: typeof redact === 'boolean' ? redact : DEFAULT_SETTINGS.redact };
 }
 
-async function opened(name: string): Promise<IDBPDatabase<EvidenceDB>> {
-  try {
-    return await open(name);
-  } catch (e) {
-    throw new EvidenceStoreError('be opened', e);
-  }
-}
-
-function reader(db: IDBPDatabase<EvidenceDB>): EvidenceReader {
+function reader(c: Connection): EvidenceReader {
   return {
     async list() {
-      const all = await db.getAllFromIndex('summaries', 'capturedAt');
+      const all = await c.run((db) => db.getAllFromIndex('summaries', 'capturedAt'));
       return all.reverse();
     },
     async get(id) {
-      const found = await db.get('records', id);
+      const found = await c.run((db) => db.get('records', id));
       if (!found) return null;
       return { record: found.record, files: found.files };
     },
     async settings() {
-      return readSettings(await db.get('settings', 'evidence'));
+      return readSettings(await c.run((db) => db.get('settings', 'evidence')));
     },
-    close: () => db.close(),
+    close: () => c.close(),
   };
+}
+
+/** Opens the library now, so that a library that cannot be opened says so at once. */
+async function connected(name: string): Promise<Connection> {
+  const c = connect(name);
+  await c.db();
+  return c;
 }
 
 /** The options page's view of the library: reads only. */
 export async function openEvidenceReader(name = EVIDENCE_DB): Promise<EvidenceReader> {
-  return reader(await opened(name));
+  return reader(await connected(name));
 }
 
 /** The background's handle on the library: the only one that writes. */
 export async function openEvidenceStore(name = EVIDENCE_DB): Promise<EvidenceStore> {
-  const db = await opened(name);
+  const c = await connected(name);
   return {
-    ...reader(db),
+    ...reader(c),
     async add(entry, thumbnail) {
       const id = entry.record.id;
       try {
-        const tx = db.transaction(['summaries', 'records'], 'readwrite');
-        // The requests' own failures also abort the transaction; `done` reports the first one.
-        void tx.objectStore('records').put({ id, record: entry.record, files: entry.files }).catch(() => undefined);
-        void tx.objectStore('summaries').put(summaryOf(entry, thumbnail)).catch(() => undefined);
-        await tx.done;
+        await c.run(async (db) => {
+          const tx = db.transaction(['summaries', 'records'], 'readwrite');
+          // The requests' own failures also abort the transaction; `done` reports the first one.
+          void tx.objectStore('records').put({ id, record: entry.record, files: entry.files }).catch(() => undefined);
+          void tx.objectStore('summaries').put(summaryOf(entry, thumbnail)).catch(() => undefined);
+          await tx.done;
+        });
       } catch (e) {
+        if (e instanceof EvidenceStoreError) throw e;
         if (isQuotaError(e)) throw new EvidenceStoreFullError(e);
         throw new EvidenceStoreError('save the capture', e);
       }
       announce();
     },
     async delete(id) {
-      const tx = db.transaction(['summaries', 'records'], 'readwrite');
-      const existed = (await tx.objectStore('summaries').getKey(id)) !== undefined;
-      await Promise.all([tx.objectStore('summaries').delete(id), tx.objectStore('records').delete(id), tx.done]);
+      const existed = await c.run(async (db) => {
+        const tx = db.transaction(['summaries', 'records'], 'readwrite');
+        const had = (await tx.objectStore('summaries').getKey(id)) !== undefined;
+        await Promise.all([tx.objectStore('summaries').delete(id), tx.objectStore('records').delete(id), tx.done]);
+        return had;
+      });
       announce();
       return existed;
     },
     async setSettings(change) {
-      const tx = db.transaction('settings', 'readwrite');
-      const next = { ...readSettings(await tx.store.get('evidence')), ...change };
-      await Promise.all([tx.store.put(next, 'evidence'), tx.done]);
+      const next = await c.run(async (db) => {
+        const tx = db.transaction('settings', 'readwrite');
+        const value = { ...readSettings(await tx.store.get('evidence')), ...change };
+        await Promise.all([tx.store.put(value, 'evidence'), tx.done]);
+        return value;
+      });
       announce();
       return next;
     },

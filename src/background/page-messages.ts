@@ -7,6 +7,10 @@ const TYPES = new Set<PageMessage['type']>([
   'options→background:get-user-rules',
   'options→background:import-user-rule',
   'options→background:remove-user-rule',
+  'popup→background:get-recoveries',
+  'options→background:get-recoveries',
+  'popup→background:dismiss-recovery',
+  'options→background:delete-recovery',
 ]);
 
 export function isPageMessage(m: unknown): m is PageMessage {
@@ -18,6 +22,9 @@ export function isPageMessage(m: unknown): m is PageMessage {
       return typeof x.text === 'string';
     case 'options→background:remove-user-rule':
       return typeof x.id === 'string';
+    case 'popup→background:dismiss-recovery':
+    case 'options→background:delete-recovery':
+      return typeof x.key === 'string';
     default:
       return true;
   }

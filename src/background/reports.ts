@@ -11,12 +11,12 @@ import type { Report } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { observationFrom, recordObservation, recordPageDeadline } from '../shared/choices';
 import type { ReportMessage, TurnedOffMessage } from '../shared/messages';
-import { update } from '../shared/storage';
 import { emptyRecord, type Observation, type ServiceRecord, type Stored } from '../shared/storage-schema';
 import { badgeFor, setBadge } from './badge';
 import { termsNoticeDue, termsTrainingOn } from './notify';
 import { notifyTerms, permitted, reconcileAlarms } from './notifier';
 import type { Deps } from './port';
+import { updateStored } from './saves';
 import { writeTab } from './tab-state';
 import { isState, validReport } from './validate';
 
@@ -31,7 +31,7 @@ async function recordReport(deps: Deps, rule: Rule, report: Report, changedInPag
   if (!observation && !pageDeadline && !mayNotify) return;
   const now = deps.now();
   let notify = false;
-  const stored = await update(deps.port.storage.local, (s) => {
+  const stored = await updateStored(deps, (s) => {
     const before = s.services[rule.id] ?? emptyRecord();
     let record = before;
     if (observation) record = recordObservation(record, observation, { changedInPage });
@@ -98,7 +98,7 @@ export async function onTurnedOff(deps: Deps, pageUrl: string, message: TurnedOf
   if (!rule) return;
   const observation: Observation = { state: message.state, at: deps.now().toISOString(), url: pageUrl, source: 'turn-off' };
   try {
-    await update(deps.port.storage.local, (s) =>
+    await updateStored(deps, (s) =>
       withRecord(s, rule.id, recordObservation(s.services[rule.id] ?? null, observation, { changedInPage: false })),
     );
   } catch (e) {

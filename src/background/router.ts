@@ -8,7 +8,8 @@ import type { Prefs } from '../shared/storage-schema';
 import type { Rule } from '../rules/schema';
 import { mergeRules } from '../rules/merge';
 import { load } from '../shared/storage';
-import type { RulesReply, ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
+import type { RecoveriesView, RulesReply, ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
+import { deleteRecoveryView, dismissRecoveryView, recoveriesView } from './recoveries';
 import { WORDS } from '../engine/lexicon-words';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { syncAllSites } from './all-sites';
@@ -19,7 +20,7 @@ import { trust } from './senders';
 import { isTabId, prefsChange } from './validate';
 import { servicesView, setPrefs, tabView } from './views';
 
-export type Reply = RulesReply | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | undefined;
+export type Reply = RulesReply | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | RecoveriesView | undefined;
 
 export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
   const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
@@ -49,6 +50,13 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
         return importUserRule(deps, m.text);
       case 'options→background:remove-user-rule':
         return removeUserRule(deps, m.id);
+      case 'popup→background:get-recoveries':
+      case 'options→background:get-recoveries':
+        return recoveriesView(deps);
+      case 'popup→background:dismiss-recovery':
+        return dismissRecoveryView(deps, m.key);
+      case 'options→background:delete-recovery':
+        return deleteRecoveryView(deps, m.key);
     }
   }
   const m = trusted.message;

@@ -5,10 +5,11 @@
  */
 import { ALL_SITES_ORIGINS } from '../shared/all-sites';
 import type { UserRuleImportResult, UserRulesView } from '../shared/messages';
-import { load, update } from '../shared/storage';
+import { load } from '../shared/storage';
 import { readRuleFile, removeUserRule as without } from '../rules/user-rules';
 import type { Rule } from '../rules/schema';
 import type { Deps } from './port';
+import { updateStored } from './saves';
 
 async function allSites(deps: Deps): Promise<boolean> {
   try {
@@ -30,7 +31,7 @@ export async function userRulesView(deps: Deps): Promise<UserRulesView> {
 export async function importUserRule(deps: Deps, text: string): Promise<UserRuleImportResult> {
   let outcome: ReturnType<typeof readRuleFile> | null = null;
   try {
-    const stored = await update(deps.port.storage.local, (s) => {
+    const stored = await updateStored(deps, (s) => {
       outcome = readRuleFile(text, deps.rules, s.userRules);
       return outcome.ok ? { ...s, userRules: outcome.rules } : s;
     });
@@ -46,7 +47,7 @@ export async function importUserRule(deps: Deps, text: string): Promise<UserRule
 }
 
 export async function removeUserRule(deps: Deps, id: string): Promise<UserRulesView> {
-  const stored = await update(deps.port.storage.local, (s) =>
+  const stored = await updateStored(deps, (s) =>
     s.userRules.some((r) => r.id === id) ? { ...s, userRules: without(s.userRules, id) } : s,
   );
   return view(deps, stored.userRules);

@@ -3,10 +3,11 @@ import { ruleForUrl } from '../engine/service';
 import type { Rule } from '../rules/schema';
 import { deadlineFor } from '../shared/choices';
 import type { ServicesView, ServiceView, TabView } from '../shared/messages';
-import { load, update } from '../shared/storage';
+import { load } from '../shared/storage';
 import type { Prefs, ServiceRecord } from '../shared/storage-schema';
 import { reconcileAlarms } from './notifier';
 import type { Deps } from './port';
+import { updateStored } from './saves';
 import { readTab } from './tab-state';
 
 export function serviceView(rule: Rule, record: ServiceRecord | null): ServiceView {
@@ -53,7 +54,7 @@ export async function servicesView(deps: Deps): Promise<ServicesView> {
 
 /** Saves the change and brings the reminders in line with it. */
 export async function setPrefs(deps: Deps, change: Partial<Prefs>): Promise<Prefs> {
-  const stored = await update(deps.port.storage.local, (s) =>
+  const stored = await updateStored(deps, (s) =>
     Object.keys(change).length ? { ...s, prefs: { ...s.prefs, ...change } } : s,
   );
   await reconcileAlarms(deps, stored);

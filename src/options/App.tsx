@@ -1,6 +1,6 @@
 /**
  * The evidence library (the extension's options page): the list of captures, one capture in
- * full, delete, exports, and the redaction setting.
+ * full, delete, exports, and the redaction setting; and saved data that was set aside.
  *
  *   #/            the list, newest first              ◀─ the background wrote (BroadcastChannel)
  *   #/record/ID   one capture                         ◀─ the page is shown again
@@ -25,6 +25,7 @@ import {
   type Download,
 } from './api';
 import { AllSites } from './components/AllSites';
+import { Recoveries } from './components/Recoveries';
 import { UserRules } from './components/UserRules';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { RecordList } from './components/RecordList';
@@ -153,6 +154,7 @@ export function App() {
         <p class="muted small" role="status" aria-live="polite" data-testid="options-status">
           {status}
         </p>
+        {!viewId && <Recoveries />}
         {viewId ? (
           entry ? (
             <RecordView

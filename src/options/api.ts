@@ -16,6 +16,9 @@ import {
 import { exportName, libraryZip, recordZip, reportHtml } from '../background/evidence-export';
 import type { DeleteResult } from '../background/evidence-router';
 import type {
+  DeleteRecoveryMessage,
+  GetRecoveriesMessage,
+  RecoveriesView,
   EvidenceDeleteMessage,
   EvidenceSettings,
   EvidenceSettingsMessage,
@@ -29,6 +32,7 @@ import type {
 import { t, w } from '../i18n/page-words';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
+import { isRecoveriesView, recoveryFile } from '../shared/recovery-file';
 
 export { t, w };
 
@@ -104,7 +108,9 @@ type ToBackground =
   | SyncAllSitesMessage
   | GetUserRulesMessage
   | ImportUserRuleMessage
-  | RemoveUserRuleMessage;
+  | RemoveUserRuleMessage
+  | GetRecoveriesMessage
+  | DeleteRecoveryMessage;
 
 async function toBackground(message: ToBackground): Promise<unknown> {
   try {
@@ -237,4 +243,40 @@ export async function removeUserRule(id: string): Promise<UserRulesView> {
   const reply = await toBackground({ type: 'options→background:remove-user-rule', id });
   if (!isRulesView(reply)) throw new OptionsError(SENTENCES.rules);
   return reply;
+}
+
+// ── saved data set aside ────────────────────────────────────────────────────────────────
+
+export async function getRecoveries(): Promise<RecoveriesView> {
+  const reply = await toBackground({ type: 'options→background:get-recoveries' });
+  if (!isRecoveriesView(reply)) throw new OptionsError(SENTENCES.background);
+  return reply;
+}
+
+export async function deleteRecovery(key: string): Promise<RecoveriesView> {
+  const reply = await toBackground({ type: 'options→background:delete-recovery', key });
+  if (!isRecoveriesView(reply)) throw new OptionsError(SENTENCES.background);
+  return reply;
+}
+
+/** A kept-aside value as a JSON file, read straight from storage.local (the background is its only writer). */
+export async function exportRecovery(key: string): Promise<Download> {
+  let kept: unknown;
+  try {
+    kept = (await browser.storage.local.get(key))[key];
+  } catch {
+    throw new OptionsError(t('recoveryExportFailed'));
+  }
+  if (kept === undefined) throw new OptionsError(t('recoveryExportFailed'));
+  const file = recoveryFile(key, kept);
+  return { fileName: file.fileName, blob: new Blob([file.text], { type: 'application/json' }) };
+}
+
+/** Calls `onChange` when storage.local changes (something kept aside, restored, deleted). */
+export function watchLocal(onChange: () => void): () => void {
+  const listener = (_changes: unknown, area: string): void => {
+    if (area === 'local') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -1,14 +1,15 @@
 /**
  * The popup. Answers, in this order: what is my choice on this service (ChoicePanel), by when
  * must I decide (DeadlinePanel), and what is this page hiding (PageFindings); then every
- * service (AllServices) and the notification opt-in.
+ * service (AllServices) and the notification opt-in. Above them all, when there is any: saved
+ * data that was set aside (RecoveryNotice).
  *
- *   resolve tab ─▶ get-tab + get-services ─▶ render ◀─ storage.onChanged (refresh)
- *                                                   ◀─ Turn off (refresh)
+ *   resolve tab ─▶ get-tab + get-services + get-recoveries ─▶ render ◀─ storage.onChanged (refresh)
+ *                                                                    ◀─ Turn off (refresh)
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DeadlineView, ServicesView, TabView } from '../shared/messages';
-import { getServices, getTab, resolveTabId, SENTENCES, sentenceFor, t, watchStorage } from './api';
+import type { DeadlineView, RecoveriesView, ServicesView, TabView } from '../shared/messages';
+import { getRecoveries, getServices, getTab, resolveTabId, SENTENCES, sentenceFor, t, watchStorage } from './api';
 import { AllSitesToggle } from './components/AllSitesToggle';
 import { AllServices } from './components/AllServices';
 import { CaptureButton } from './components/CaptureButton';
@@ -17,12 +18,13 @@ import { DeadlinePanel } from './components/DeadlinePanel';
 import { DriftWarning } from './components/DriftWarning';
 import { NotifyToggle } from './components/NotifyToggle';
 import { PageFindings } from './components/PageFindings';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import { Skeleton } from './components/Skeleton';
 
 type Load =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
-  | { phase: 'ready'; tabId: number; tab: TabView; services: ServicesView };
+  | { phase: 'ready'; tabId: number; tab: TabView; services: ServicesView; recoveries: RecoveriesView | null };
 
 export interface AppProps {
   /** From `?tab=`: null for the active tab of the current window. */
@@ -49,8 +51,9 @@ export function App({ requestedTabId }: AppProps) {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const fetchAll = useCallback(async (tabId: number): Promise<void> => {
-    const [tab, services] = await Promise.all([getTab(tabId), getServices()]);
-    setLoad({ phase: 'ready', tabId, tab, services });
+    // Saved data set aside is shown when the background can say; the rest does not wait on it.
+    const [tab, services, recoveries] = await Promise.all([getTab(tabId), getServices(), getRecoveries().catch(() => null)]);
+    setLoad({ phase: 'ready', tabId, tab, services, recoveries });
   }, []);
 
   useEffect(() => {
@@ -87,7 +90,7 @@ export function App({ requestedTabId }: AppProps) {
     );
   }
 
-  const { tabId, tab, services } = load;
+  const { tabId, tab, services, recoveries } = load;
   const service = tab.service;
   const deadline = deadlineOf(tab);
   const refresh = (): Promise<void> => fetchAll(tabId).catch(() => undefined);
@@ -99,6 +102,7 @@ export function App({ requestedTabId }: AppProps) {
       </header>
       <main>
         {actionError && <ErrorLine message={actionError} />}
+        {recoveries && <RecoveryNotice view={recoveries} onError={setActionError} />}
         {service?.record?.drift && <DriftWarning drift={service.record.drift} />}
         {service && <ChoicePanel service={service} postponed={postponedOn(tab.report)} onError={setActionError} />}
         {deadline && <DeadlinePanel deadline={deadline} vendor={service?.vendor ?? null} onError={setActionError} />}

@@ -7,6 +7,9 @@ import browser, { type Manifest } from 'webextension-polyfill';
 import type {
   CaptureMessage,
   CaptureResult,
+  DismissRecoveryMessage,
+  GetRecoveriesMessage,
+  RecoveriesView,
   GetServicesMessage,
   GetTabMessage,
   ServicesView,
@@ -22,6 +25,7 @@ import type { Prefs } from '../shared/storage-schema';
 import type { AllSitesStatus } from '../shared/all-sites';
 import { allSitesGranted, changeAllSitesPermission } from '../shared/all-sites-permission';
 import { t, w } from '../i18n/page-words';
+import { isRecoveriesView, recoveryFile } from '../shared/recovery-file';
 
 export { t, w };
 
@@ -72,7 +76,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function toBackground(message: GetTabMessage | GetServicesMessage | SetPrefsMessage): Promise<unknown> {
+async function toBackground(message: GetTabMessage | GetServicesMessage | SetPrefsMessage | GetRecoveriesMessage | DismissRecoveryMessage): Promise<unknown> {
   try {
     return await browser.runtime.sendMessage(message);
   } catch {
@@ -234,4 +238,35 @@ export function setAllSites(on: boolean): Promise<AllSitesStatus> {
     if (!isObject(reply) || typeof reply.granted !== 'boolean' || typeof reply.registered !== 'boolean') throw new PopupError(SENTENCES.allSites);
     return reply as unknown as AllSitesStatus;
   });
+}
+
+// ── saved data set aside ────────────────────────────────────────────────────────────────
+
+export async function getRecoveries(): Promise<RecoveriesView> {
+  const reply = await toBackground({ type: 'popup→background:get-recoveries' });
+  if (!isRecoveriesView(reply)) throw new PopupError(SENTENCES.background);
+  return reply;
+}
+
+/** Hides the popup's notice of one value kept aside (it stays kept, and listed on the options page). */
+export async function dismissRecovery(key: string): Promise<RecoveriesView> {
+  const reply = await toBackground({ type: 'popup→background:dismiss-recovery', key });
+  if (!isRecoveriesView(reply)) throw new PopupError(SENTENCES.background);
+  return reply;
+}
+
+/**
+ * A kept-aside value as a JSON file. Read straight from storage.local (the page may read it; the
+ * background is its only writer): it can be large, and the message channel carries JSON anyway.
+ */
+export async function exportRecovery(key: string): Promise<{ fileName: string; blob: Blob }> {
+  let kept: unknown;
+  try {
+    kept = (await browser.storage.local.get(key))[key];
+  } catch {
+    throw new PopupError(t('recoveryExportFailed'));
+  }
+  if (kept === undefined) throw new PopupError(t('recoveryExportFailed'));
+  const file = recoveryFile(key, kept);
+  return { fileName: file.fileName, blob: new Blob([file.text], { type: 'application/json' }) };
 }

@@ -7,6 +7,7 @@
 import type { Report, State } from '../engine/types';
 import type { RedactionKind } from './evidence';
 import type { ServiceRecord, Prefs } from './storage-schema';
+import type { KeptAside } from './storage';
 import type { Rule } from '../rules/schema';
 import type { LexiconWords } from '../engine/lexicon-words';
 import type { RuleFileProblem } from '../rules/user-rules';
@@ -83,6 +84,30 @@ export interface ImportUserRuleMessage {
 export interface RemoveUserRuleMessage {
   type: 'options→background:remove-user-rule';
   id: string;
+}
+
+// ── saved data set aside (src/shared/storage.ts): popup / options page → background ───────
+/** What was kept aside, and whether saving works (reply: RecoveriesView). */
+export interface GetRecoveriesMessage {
+  type: 'popup→background:get-recoveries' | 'options→background:get-recoveries';
+}
+/** Hide the popup's notice of one kept-aside value; it stays kept and listed (reply: RecoveriesView). */
+export interface DismissRecoveryMessage {
+  type: 'popup→background:dismiss-recovery';
+  key: string;
+}
+/** Delete one kept-aside value, at the user's word on the options page (reply: RecoveriesView). */
+export interface DeleteRecoveryMessage {
+  type: 'options→background:delete-recovery';
+  key: string;
+}
+export interface RecoveriesView {
+  /** Every value kept aside, newest first. */
+  recoveries: KeptAside[];
+  /** Why the saved data could be neither read nor kept aside (English; shown as text), or null. */
+  problem: string | null;
+  /** When saving first failed for lack of room (ISO), null once a save works again. */
+  fullSince: string | null;
 }
 
 // ── popup → content (browser.tabs.sendMessage) ───────────────────────────────────────────
@@ -165,7 +190,7 @@ export type Message =
  * Messages only extension pages send to the background. Checked by `isPageMessage`
  * (src/background/page-messages.ts), not `isMessage`, so the content script does not carry them.
  */
-export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage;
+export type PageMessage = SyncAllSitesMessage | GetUserRulesMessage | ImportUserRuleMessage | RemoveUserRuleMessage | GetRecoveriesMessage | DismissRecoveryMessage | DeleteRecoveryMessage;
 
 // ── replies ─────────────────────────────────────────────────────────────────────────────
 /**

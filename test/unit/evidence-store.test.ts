@@ -1,10 +1,11 @@
 /**
  * The evidence library over fake-indexeddb: add, list (newest first), get, delete, settings,
- * what the options page's reader sees, and a full disk surfaced as EvidenceStoreFullError with
- * nothing half-written.
+ * what the options page's reader sees, a full disk surfaced as EvidenceStoreFullError with
+ * nothing half-written, and a connection closed under the store (versionchange, close) opened
+ * again.
  */
 import 'fake-indexeddb/auto';
-import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { IDBObjectStore as FakeObjectStore, forceCloseDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SETTINGS,
@@ -123,5 +124,42 @@ describe('evidence store', () => {
     expect(failed).toBeInstanceOf(EvidenceStoreFullError);
     vi.restoreAllMocks();
     expect(await s.list()).toEqual([]);
+  });
+
+  it('opens the library again after a versionchange closed it (the database deleted elsewhere)', async () => {
+    const name = dbName();
+    const s = await store(name);
+    const r = await openEvidenceReader(name);
+    await s.add(await entry('old', '2025-09-25T12:00:00.000Z'), null);
+    // Both connections must let the deletion through (it waits on them until they close) …
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    // … and neither may keep using its closed handle.
+    await s.add(await entry('new', '2025-09-26T12:00:00.000Z'), null);
+    expect((await s.list()).map((x) => x.id)).toEqual(['new']);
+    expect((await r.list()).map((x) => x.id)).toEqual(['new']);
+    expect(await s.setSettings({ redact: false })).toEqual({ redact: false });
+    r.close();
+  });
+
+  it('opens the library again after the browser closed the connection (close event)', async () => {
+    const connections: IDBDatabase[] = [];
+    const realOpen = indexedDB.open.bind(indexedDB);
+    vi.spyOn(indexedDB, 'open').mockImplementation((...args: Parameters<IDBFactory['open']>) => {
+      const req = realOpen(...args);
+      req.addEventListener('success', () => connections.push(req.result));
+      return req;
+    });
+    const s = await store();
+    await s.add(await entry('a', '2025-09-25T12:00:00.000Z'), null);
+    expect(connections).toHaveLength(1);
+    forceCloseDatabase(connections[0]! as unknown as Parameters<typeof forceCloseDatabase>[0]);
+    await s.add(await entry('b', '2025-09-26T12:00:00.000Z'), null);
+    expect((await s.list()).map((x) => x.id)).toEqual(['b', 'a']);
+    expect(await s.delete('a')).toBe(true);
+    expect(connections).toHaveLength(2);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import {
+  ASIDE_KEY,
   CORRUPT_PREFIX,
   MIGRATIONS,
+  dismissRecovery,
+  type Reader,
   StorageFullError,
   isQuotaError,
   listRecoveries,
@@ -10,7 +13,8 @@ import {
   save,
   update,
 } from '../../src/shared/storage';
-import { STORAGE_KEY, STORAGE_VERSION, emptyRecord, emptyStore, type ServiceRecord, type Stored } from '../../src/shared/storage-schema';
+import { STORAGE_KEY, STORAGE_VERSION, emptyRecord, emptyStore, type Observation, type ServiceRecord, type Stored } from '../../src/shared/storage-schema';
+import { recordObservation } from '../../src/shared/choices';
 import { FakeArea, chromeQuotaError } from './background-fakes';
 
 const NOW = new Date('2025-09-01T12:00:00.000Z');
@@ -30,7 +34,7 @@ describe('load', () => {
   it('gives an empty store when nothing is saved, without writing', async () => {
     const area = new FakeArea();
     const r = await load(area, { now });
-    expect(r).toEqual({ stored: emptyStore(), migratedFrom: null, recovered: null, dropped: [] });
+    expect(r).toEqual({ stored: emptyStore(), migratedFrom: null, recovered: null, dropped: [], restored: [] });
     expect(area.writes).toBe(0);
   });
 
@@ -84,7 +88,7 @@ describe('load', () => {
       expect(r.stored).toEqual(emptyStore());
       expect(r.recovered?.reason).toMatch(reason);
       expect(r.recovered?.keptAs).toBe(KEPT);
-      expect(area.data.get(KEPT)).toEqual({ reason: r.recovered?.reason, value });
+      expect(area.data.get(KEPT)).toMatchObject({ reason: r.recovered?.reason, value, at: NOW.toISOString() });
       expect(area.data.get(STORAGE_KEY)).toEqual(emptyStore());
     });
   }
@@ -262,5 +266,213 @@ describe('update', () => {
     area.failGet = new Error('busy');
     await expect(update(area, addService('chatgpt'))).rejects.toThrow(/could not be read/);
     expect(area.data.get(STORAGE_KEY)).toEqual(goodStore());
+  });
+});
+
+/**
+ * A storage area with a byte quota, counted the way Chrome counts storage.local (key length
+ * plus the value's JSON length): a `set` that would go over it is refused whole, like
+ * Chrome's "QUOTA_BYTES quota exceeded".
+ */
+class QuotaArea extends FakeArea {
+  constructor(
+    readonly quota: number,
+    initial: Record<string, unknown> = {},
+  ) {
+    super(initial);
+  }
+
+  bytes(items: Map<string, unknown>): number {
+    let n = 0;
+    for (const [k, v] of items) n += k.length + JSON.stringify(v).length;
+    return n;
+  }
+
+  override async set(items: Record<string, unknown>): Promise<void> {
+    const after = new Map(this.data);
+    for (const [k, v] of Object.entries(items)) after.set(k, v);
+    if (this.bytes(after) > this.quota) {
+      await Promise.resolve();
+      throw chromeQuotaError();
+    }
+    await super.set(items);
+  }
+}
+
+describe('nothing stored is lost', () => {
+  const addService = (id: string) => (s: Stored): Stored => ({ ...s, services: { ...s.services, [id]: goodRecord() } });
+  /** A value big enough that a second copy of it does not fit beside it. */
+  const bigForeign = { theme: 'dark', notes: 'x'.repeat(20_000) };
+
+  it('update() leaves a foreign value in place when there is no room to keep it aside', async () => {
+    const area = new QuotaArea(30_000, { [STORAGE_KEY]: bigForeign });
+    const error = await update(area, addService('claude'), { now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    // Writing the (much smaller) new value would have fitted: it must not happen.
+    expect(area.data.get(STORAGE_KEY)).toEqual(bigForeign);
+    expect([...area.data.keys()]).toEqual([STORAGE_KEY]);
+  });
+
+  it('update() keeps the records it could not read in place when there is no room to keep them aside', async () => {
+    const bad = { ...goodRecord(), history: [{ state: 'sideways', at: 'x', url: 'y'.repeat(20_000), source: 'page' }] };
+    const value = { ...goodStore(), services: { claude: goodRecord(), chatgpt: bad } };
+    const area = new QuotaArea(30_000, { [STORAGE_KEY]: value });
+    await expect(update(area, addService('gemini'), { now })).rejects.toBeInstanceOf(StorageFullError);
+    expect(area.data.get(STORAGE_KEY)).toEqual(value);
+  });
+
+  it('update() does not write when keeping aside failed for another reason either', async () => {
+    const area = new FakeArea({ [STORAGE_KEY]: 'garbage' });
+    let calls = 0;
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      if (calls++ === 0) throw new Error('IO error');
+      return set(items);
+    };
+    await expect(update(area, addService('claude'), { now })).rejects.toThrow(/did not save.*IO error/);
+    expect(area.data.get(STORAGE_KEY)).toBe('garbage');
+  });
+
+  it('two values kept aside in the same millisecond are both kept', async () => {
+    const area = new FakeArea({ [STORAGE_KEY]: 'first' });
+    await load(area, { now });
+    area.data.set(STORAGE_KEY, 'second');
+    await load(area, { now });
+    const kept = (await listRecoveries(area)).map((k) => area.data.get(k.key) as { value: unknown });
+    expect(kept.map((k) => k.value).sort()).toEqual(['first', 'second']);
+    expect((await listRecoveries(area)).every((k) => k.at === NOW.toISOString())).toBe(true);
+  });
+
+  it('lists what was kept aside with its kind, and a dismissed notice stays listed', async () => {
+    const area = new FakeArea({ [STORAGE_KEY]: { ...goodStore(), version: STORAGE_VERSION + 1 } });
+    await load(area, { now });
+    const [kept] = await listRecoveries(area);
+    expect(kept).toEqual({
+      key: KEPT,
+      at: NOW.toISOString(),
+      reason: expect.stringMatching(/newer version/),
+      kind: 'newer',
+      version: STORAGE_VERSION + 1,
+      restoredAt: null,
+      dismissedAt: null,
+    });
+    expect(await dismissRecovery(area, KEPT, () => new Date('2025-09-02T00:00:00.000Z'))).toBe(true);
+    expect((await listRecoveries(area))[0]).toMatchObject({ key: KEPT, dismissedAt: '2025-09-02T00:00:00.000Z' });
+    expect(await dismissRecovery(area, STORAGE_KEY)).toBe(false);
+    expect(area.data.get(STORAGE_KEY)).toEqual(emptyStore());
+  });
+
+  it('reads the kind of an entry kept before kinds were recorded from its reason', async () => {
+    const area = new FakeArea({
+      [`${CORRUPT_PREFIX}2025-01-01T00:00:00.000Z`]: { reason: 'the saved data is from a newer version of Consent Lens (v3; this one reads v2)', value: {} },
+      [`${CORRUPT_PREFIX}2025-02-01T00:00:00.000Z`]: { reason: '1 unreadable service record was dropped (x).', value: {} },
+      [`${CORRUPT_PREFIX}2025-03-01T00:00:00.000Z`]: { reason: 'the saved data is a string, not an object', value: 'x' },
+    });
+    expect((await listRecoveries(area)).map((k) => k.kind)).toEqual(['unreadable', 'partial', 'newer']);
+  });
+});
+
+describe('a downgrade, then the version that wrote the data again', () => {
+  /** The next version: v3, read by a build that has one more step. */
+  const NEXT: Reader = { version: 3, migrations: [...MIGRATIONS, (v2) => ({ ...v2, version: 3 })] };
+  const T0 = new Date('2025-09-01T12:00:00.000Z');
+  const T1 = new Date('2025-09-05T12:00:00.000Z');
+  const T2 = new Date('2025-09-09T12:00:00.000Z');
+  const at = (d: Date) => () => d;
+  const off = { state: 'off' as const, at: '2025-08-30T09:00:00.000Z', url: 'https://claude.ai/settings/data-privacy-controls', source: 'settings-page' as const };
+  const on = { state: 'on' as const, at: '2025-09-06T09:00:00.000Z', url: 'https://claude.ai/settings/data-privacy-controls', source: 'settings-page' as const };
+  const chatgptOff = { state: 'off' as const, at: '2025-09-06T10:00:00.000Z', url: 'https://chatgpt.com/', source: 'terms-dialog' as const };
+  const observe = (id: string, o: Observation) => (s: Stored): Stored => ({
+    ...s,
+    services: { ...s.services, [id]: recordObservation(s.services[id] ?? null, o, { changedInPage: false }) },
+  });
+
+  async function downgraded(): Promise<FakeArea> {
+    const area = new FakeArea();
+    // v3 wrote the user's history …
+    const v3 = { version: 3, services: { claude: { ...emptyRecord(), current: off, history: [off] } }, prefs: { notifications: true }, userRules: [] };
+    await save(area, v3 as unknown as Stored);
+    // … then this (v2) build ran: the v3 value is kept aside, and recording goes on from defaults.
+    const first = await load(area, { now: at(T0) });
+    expect(first.stored).toEqual(emptyStore());
+    expect(first.recovered?.reason).toMatch(/newer version.*v3/);
+    await update(area, observe('claude', on), { now: at(T1) });
+    await update(area, observe('chatgpt', chatgptOff), { now: at(T1) });
+    return area;
+  }
+
+  it('keeps the newer value aside, listed to be put back, while the older version runs', async () => {
+    const area = await downgraded();
+    const key = `${CORRUPT_PREFIX}${T0.toISOString()}`;
+    expect(area.data.get(ASIDE_KEY)).toEqual([{ key, version: 3 }]);
+    expect(area.data.get(key)).toMatchObject({ kind: 'newer', version: 3, value: { version: 3 } });
+    // Loading again with this build changes nothing about it.
+    const again = await load(area, { now: at(T1) });
+    expect(again.restored).toEqual([]);
+    expect(Object.keys(again.stored.services).sort()).toEqual(['chatgpt', 'claude']);
+    expect(area.data.get(ASIDE_KEY)).toEqual([{ key, version: 3 }]);
+  });
+
+  it('puts the history back when v3 runs again, with what was recorded in the meantime', async () => {
+    const area = await downgraded();
+    const key = `${CORRUPT_PREFIX}${T0.toISOString()}`;
+    const back = await load(area, { now: at(T2), reader: NEXT });
+    expect(back.restored).toEqual([key]);
+    const claude = back.stored.services.claude!;
+    expect(back.stored.version).toBe(3);
+    expect(claude.history).toEqual([off, on]);
+    expect(claude.current).toEqual(on);
+    // The settings page seen while v2 ran is compared with the choice from before: it changed.
+    expect(claude.drift).toEqual({ from: 'off', to: 'on', at: on.at, url: on.url, previousAt: off.at });
+    expect(back.stored.services.chatgpt?.history).toEqual([chatgptOff]);
+    // Notifications were on before; the older version never changed the default.
+    expect(back.stored.prefs).toEqual({ notifications: true });
+    // Written back in one go: the stored value, the index emptied, the kept copy marked.
+    expect(area.data.get(STORAGE_KEY)).toEqual(back.stored);
+    expect(area.data.get(ASIDE_KEY)).toEqual([]);
+    expect(area.data.get(key)).toMatchObject({ restoredAt: T2.toISOString(), value: { version: 3 } });
+    expect((await listRecoveries(area))[0]).toMatchObject({ key, kind: 'newer', restoredAt: T2.toISOString() });
+    // Once is enough.
+    const later = await load(area, { now: at(T2), reader: NEXT });
+    expect(later.restored).toEqual([]);
+    expect(later.stored).toEqual(back.stored);
+  });
+
+  it('an update() under v3 restores first, then applies its change', async () => {
+    const area = await downgraded();
+    const next = await update(area, (s) => ({ ...s, prefs: { notifications: false } }), { now: at(T2), reader: NEXT });
+    expect(next.services.claude?.history).toEqual([off, on]);
+    expect(next.prefs).toEqual({ notifications: false });
+    expect(area.data.get(STORAGE_KEY)).toEqual(next);
+  });
+
+  it('a restore that does not fit changes nothing, and is tried again when there is room', async () => {
+    const downgradedArea = await downgraded();
+    const area = new QuotaArea(0, Object.fromEntries(downgradedArea.data));
+    const before = new Map(area.data);
+    (area as { quota: number }).quota = area.bytes(area.data) + 10; // room for nothing more
+    const r = await load(area, { now: at(T2), reader: NEXT });
+    expect(r.restored).toEqual([]);
+    expect(r.stored.services.claude?.history).toEqual([on]);
+    // Nothing of the restore was written: the list, the kept copy and the records are as they were
+    // (the value may be migrated to v3, which loses nothing).
+    for (const key of before.keys()) if (key !== STORAGE_KEY) expect(area.data.get(key)).toEqual(before.get(key));
+    expect((area.data.get(STORAGE_KEY) as Stored).services).toEqual((before.get(STORAGE_KEY) as Stored).services);
+    (area as { quota: number }).quota = 1_000_000;
+    expect((await load(area, { now: at(T2), reader: NEXT })).restored).toHaveLength(1);
+  });
+
+  it('a kept value that no longer reads leaves the list to put back, but stays kept', async () => {
+    const key = `${CORRUPT_PREFIX}2025-08-01T00:00:00.000Z`;
+    const area = new FakeArea({
+      [STORAGE_KEY]: goodStore(),
+      [ASIDE_KEY]: [{ key, version: 2 }],
+      [key]: { reason: 'newer', kind: 'newer', version: 2, value: { version: 2, services: 'broken' } },
+    });
+    const r = await load(area, { now });
+    expect(r.restored).toEqual([]);
+    expect(r.stored).toEqual(goodStore());
+    expect(area.data.get(ASIDE_KEY)).toEqual([]);
+    expect(area.data.get(key)).toMatchObject({ value: { services: 'broken' } });
   });
 });
