@@ -6,6 +6,7 @@
  */
 import type { Prefs } from '../shared/storage-schema';
 import type { Rule } from '../rules/schema';
+import { RECEIPT, type ReportReceipt } from '../shared/messages';
 import { mergeRules } from '../rules/merge';
 import { load } from '../shared/storage';
 import type { RecoveriesView, RulesReply, ServicesView, TabView, UserRuleImportResult, UserRulesView } from '../shared/messages';
@@ -20,7 +21,7 @@ import { trust } from './senders';
 import { isTabId, prefsChange } from './validate';
 import { servicesView, setPrefs, tabView } from './views';
 
-export type Reply = RulesReply | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | RecoveriesView | undefined;
+export type Reply = RulesReply | TabView | ServicesView | Prefs | AllSitesStatus | UserRulesView | UserRuleImportResult | RecoveriesView | ReportReceipt | undefined;
 
 export function route(message: unknown, sender: Sender, deps: Deps): Promise<Reply> | undefined {
   const self = { id: deps.port.runtime.id, base: deps.port.runtime.getURL('') };
@@ -30,8 +31,10 @@ export function route(message: unknown, sender: Sender, deps: Deps): Promise<Rep
     const { tabId, pageUrl, message: m } = trusted;
     if (m.type === 'content→background:get-rules') return rulesFor(deps);
     const work = m.type === 'content→background:report' ? onReport(deps, tabId, pageUrl, m) : onTurnedOff(deps, pageUrl, m);
+    // A report is answered once it is handled: a worker stopped before that answers nothing (or
+    // Chrome answers undefined for it), and the content script sends it again.
     return work.then(
-      () => undefined,
+      () => (m.type === 'content→background:report' ? RECEIPT : undefined),
       (e: unknown) => {
         deps.warn(`could not handle ${m.type}`, e);
         return undefined;

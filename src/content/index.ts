@@ -83,6 +83,37 @@ function send(message: Message): void {
   });
 }
 
+/**
+ * A report is handled when the background says so (`{ received: true }`): a worker stopped in the
+ * middle answers nothing, or Chrome answers undefined for it, so the report is sent again, a few
+ * times, a little later each time.
+ */
+const RESEND_MAX = 5;
+let resends = 0;
+let resendTimer = 0;
+function sendReport(message: Message): void {
+  if (!extensionAlive()) return stop();
+  const again = (): void => {
+    if (resendTimer || resends >= RESEND_MAX || life.signal.aborted) return;
+    resends++;
+    resendTimer = window.setTimeout(() => {
+      resendTimer = 0;
+      lastSent = '';
+      scheduler?.now();
+    }, 1000 * resends);
+  };
+  sendMessage(message).then(
+    (reply) => {
+      if ((reply as { received?: unknown } | null | undefined)?.received === true) resends = 0;
+      else again();
+    },
+    (e: unknown) => {
+      if (/context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive()) stop();
+      else again();
+    },
+  );
+}
+
 function items(result: ScanResult): OverlayItem[] {
   const out: OverlayItem[] = [];
   for (const c of training(result)) {
@@ -156,7 +187,7 @@ function runScan(roots: Root[], rolesOf: (root: Root) => Element[]): { found: bo
   ]);
   if (key !== lastSent) {
     lastSent = key;
-    send({ type: 'content→background:report', report: forBackground(result.report), changedInPage, texts: textsFor(result) });
+    sendReport({ type: 'content→background:report', report: forBackground(result.report), changedInPage, texts: textsFor(result) });
   }
   const tracked: Element[] = [];
   for (const c of found) {
@@ -181,7 +212,7 @@ function start(): void {
       if (failures > 1 || !last) return;
       const report: Report = { ...last.report, surfaces: [], controls: [], deadline: null, error: `scan failed: ${e instanceof Error ? e.message : String(e)}` };
       lastSent = '';
-      send({ type: 'content→background:report', report, changedInPage: false, texts: [] });
+      sendReport({ type: 'content→background:report', report, changedInPage: false, texts: [] });
     },
   });
   scheduler.now();

@@ -17,6 +17,12 @@ import { isToContent } from './messages-to-content';
 export type ObservationSource = 'terms-dialog' | 'settings-page' | 'turn-off' | 'page';
 
 // ── content → background ────────────────────────────────────────────────────────────────
+/** The background's answer to a report it handled (anything else: the content script sends it again). */
+export interface ReportReceipt {
+  received: true;
+}
+export const RECEIPT: ReportReceipt = { received: true };
+
 export interface ReportMessage {
   type: 'content→background:report';
   /**

@@ -54,7 +54,8 @@ const tabEntry = (tabId: number): { report: Report; at: string } | undefined =>
 
 describe('content → background: report', () => {
   it('keeps the report for the sending tab, sets its badge and records the choice', async () => {
-    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toBeUndefined();
+    // Answered once handled: the content script sends a report again until it gets this.
+    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toEqual({ received: true });
     expect(tabEntry(7)).toEqual({ report: report(), at: clock.toISOString() });
     expect(world.badges.get(7)).toEqual({ text: 'ON', color: '#dc2626' });
     expect(stored()?.services.claude?.current).toEqual({ state: 'on', at: report().scannedAt, url: CLAUDE, source: 'terms-dialog' });
@@ -127,7 +128,8 @@ describe('content → background: report', () => {
 
   it('never rejects to the content script, even when storage is full', async () => {
     world.local.failSet = chromeQuotaError();
-    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toBeUndefined();
+    // Handled (the failure is the background's to note): answered, not rejected.
+    expect(await send(reportMsg(report()), contentSender(7, CLAUDE))).toEqual({ received: true });
     expect(deps.warnings.join()).toMatch(/could not record the choice on Claude/);
     expect(tabEntry(7)).toBeDefined();
   });
@@ -159,7 +161,8 @@ describe('trust: who may send what', () => {
   }
 
   it('drops a report about a page on another origin than the sender', async () => {
-    expect(await send(reportMsg(report({ url: 'https://chatgpt.com/' })), contentSender(7, CLAUDE))).toBeUndefined();
+    // Handled by dropping it: answered, so the content script does not send it again.
+    expect(await send(reportMsg(report({ url: 'https://chatgpt.com/' })), contentSender(7, CLAUDE))).toEqual({ received: true });
     expect(world.session.data.size + world.local.data.size + world.badges.size).toBe(0);
   });
 

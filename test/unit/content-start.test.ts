@@ -92,6 +92,14 @@ describe('the content script at start', () => {
     expect(w.listeners, 'still listening').toBe(1);
   });
 
+  it('sends a report again when the background did not say it received it (a worker stopped in the middle)', async () => {
+    // The fake background answers reports with nothing, as Chrome does for a worker that stopped.
+    const w = await start({ rules: [], words: WORDS });
+    const first = reports(w);
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(reports(w)).toBeGreaterThan(first);
+  });
+
   it('sends its report again when the page comes back from the back/forward cache, not on an ordinary pageshow', async () => {
     const w = await start({ rules: [], words: WORDS });
     expect(reports(w)).toBe(1);
