@@ -133,13 +133,16 @@ export function stateTextOf(el: Element, lex: Lexicon): Candidate['stateText'] |
 const TOGGLE_CLASS = /toggle|switch/i;
 const CANDIDATE = `${TOGGLE_SELECTOR},${MENU_BUTTON}`;
 
-export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon): Candidate[] {
+export function findCandidates(index: readonly IndexedRoot[], lex: Lexicon, rowScope: readonly Element[] = []): Candidate[] {
   const found: Element[] = [];
   const rows: Candidate[] = [];
   for (const root of index) {
-    // Settings rows that show their state as text: few per page, and only the short ones.
-    const buttons = [...Array.from(byTag(root.root, 'button')), ...Array.from(byTag(root.root, 'a')), ...root.roles.filter((r) => /^(button|link)$/.test(r.getAttribute('role') ?? ''))];
-    for (const b of new Set(buttons)) {
+    // Settings rows that show their state as text: only the short ones, only where such rows are
+    // looked for (`rowScope`: dialogs, a settings page).
+    const scope = rowScope.filter((s) => s.getRootNode() === root.root);
+    const buttons = new Set<Element>();
+    for (const s of scope) for (const b of Array.from(s.querySelectorAll(ROW_SELECTOR))) buttons.add(b);
+    for (const b of buttons) {
       if (!b.matches(ROW_SELECTOR) || b.matches(CANDIDATE)) continue;
       const st = stateTextOf(b, lex);
       if (st) rows.push({ el: b, options: [], group: null, stateText: st });

@@ -401,8 +401,16 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
   try {
     roots = opts.roots ? opts.roots.filter((r) => r === doc || (r as ShadowRoot).host?.isConnected) : collectRoots(doc);
     const index = indexRoots(roots, opts.rolesOf);
+    // Where controls nothing in the markup names are looked for (rows that say "On", drawn
+    // switches): in dialogs, on a settings page, and in a one-shot audit of a small page (a saved
+    // settings panel). Not on the rest of a live page the content script scans again and again
+    // (a chat, a feed): there the search would cost more than the scan.
+    const onSettingsUrl = isSettingsUrl(pageUrl, rule);
+    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''), lex);
+    const containers = findSurfaces(index, []).map((s) => s.el);
+    if (doc.body && (pageIsSettings || (!opts.roots && doc.getElementsByTagName('*').length <= SMALL_PAGE))) containers.push(doc.body);
     const all: Named[] = [];
-    for (const c of findCandidates(index, lex)) {
+    for (const c of findCandidates(index, lex, containers)) {
       try {
         all.push(named(c, ctx));
       } catch {
@@ -412,12 +420,7 @@ export function scan(doc: Document, opts: ScanOptions): ScanResult {
     // A training control whose measuring throws is still reported, with the state its markup
     // gives and a note; another toggle is left out (it was only there for its dialog's sake).
     const notes = new Map<Built, string>();
-    // Toggles nothing in the markup names, found by their looks beside training text: in dialogs,
-    // and on a settings page or a small page (a saved settings panel) everywhere.
-    const onSettingsUrl = isSettingsUrl(pageUrl, rule);
-    const pageIsSettings = onSettingsUrl || looksLikeSettings(normalise(doc.title ?? ''), lex);
-    const containers = findSurfaces(index, []).map((s) => s.el);
-    if (doc.body && (pageIsSettings || doc.getElementsByTagName('*').length <= SMALL_PAGE)) containers.push(doc.body);
+    // Toggles nothing in the markup names, found by their looks beside training text.
     if (containers.length) {
       const known = new Set<Element>();
       for (const n of all) {
