@@ -290,7 +290,7 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> 
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  // The reply is checked for shape: mergeRules keeps only what looks like a rule, useWords
+  // The reply is checked for shape: mergeRules keeps only what looks like a rule, compileWords
   // refuses lists that are not LexiconWords or do not compile. Without the words there is
   // nothing to classify with: the script stops, as when the extension is reloaded under it.
   const asked = sendMessage({ type: 'content→background:get-rules' } satisfies Message).then(
