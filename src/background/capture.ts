@@ -20,17 +20,16 @@
 import { wordFindings } from '../engine/findings-words';
 import { ruleForUrl } from '../engine/service';
 import type { Deadline, Report } from '../engine/types';
+import { annotationFor } from '../report/annotation';
 import { evidenceRecord } from '../report/evidence-record';
 import { toBase64 } from '../report/markup';
-import { addTextChunk } from '../report/png-text';
-import { STAMP_KEYWORD, stampText, type Stamp } from '../report/stamp';
+import { stampPng, type Stamp } from '../report/stamp';
 import { sha256Hex } from '../report/sums';
 import type { Rule } from '../rules/schema';
 import type { EvidenceRecord, RedactionKind } from '../shared/evidence';
 import type { CapturePrepared, CaptureResult, EvidenceSettings, MaskRegion, Message } from '../shared/messages';
-import { annotationFor } from './capture-annotation';
+import { mapRegions, MAX_OUTPUT_DEVICE_PX, needsStitch, scrollSteps, stitchPlan, viewportPlan, type ComposePlan } from '../shared/capture-geometry';
 import type { Imaging } from './capture-draw';
-import { mapRegions, MAX_OUTPUT_DEVICE_PX, needsStitch, scrollSteps, stitchPlan, viewportPlan, type ComposePlan } from './capture-geometry';
 import type { CapturePort, CaptureTab } from './capture-port';
 import { validPrepared, validScrolled } from './capture-validate';
 import { exportName, recordZip } from './evidence-export';
@@ -270,7 +269,7 @@ async function build(
     capture: { method: frames.method, parts, truncated: frames.plan.truncated },
     redaction,
   });
-  const annotated = addTextChunk(await deps.imaging.annotate(raw, annotation), STAMP_KEYWORD, stampText(stamp));
+  const annotated = stampPng(await deps.imaging.annotate(raw, annotation), stamp);
   const entry = await evidenceRecord({
     id: deps.randomId(),
     report,
