@@ -2,25 +2,21 @@
  * The pixels: decode the captured frames, compose the raw picture (one frame, or the dialog
  * stitched from several), paint the redaction masks, draw the annotated copy and a thumbnail.
  * OffscreenCanvas only, so it runs in Chrome's service worker and Firefox's event page alike
- * (no DOM there). Geometry comes from capture-geometry.ts, content from capture-annotation.ts.
- * Page text reaches the picture only through fillText.
+ * (no DOM there). Geometry comes from src/shared/capture-geometry.ts; the annotated copy is
+ * drawn by src/report/annotated-picture.ts, the CLI's renderer too.
  */
+import type { Annotation } from '../report/annotation';
+import { drawAnnotated } from '../report/annotated-picture';
+import type { ComposePlan, Rect } from '../shared/capture-geometry';
 import type { MaskRegion } from '../shared/messages';
-import type { Annotation } from './capture-annotation';
-import { wrapText, type ComposePlan, type Rect } from './capture-geometry';
 
 /** The opaque colour of a mask (the e2e test compares pixels with it). */
 export const MASK_RGB = [32, 33, 36] as const;
 const MASK_COLOUR = `rgb(${MASK_RGB.join(',')})`;
 /** What an uncaptured part of a stitched picture is filled with. */
 const GAP_COLOUR = '#e5e7eb';
-export const LEGEND_WIDTH = 380;
 export const THUMB_WIDTH = 320;
 export const THUMB_HEIGHT = 200;
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-const RED = '#dc2626';
-const BLUE = '#2563eb';
 
 /** A composed raw picture: its PNG bytes and the canvas it was encoded from. */
 export interface RawPicture {
@@ -93,135 +89,9 @@ export async function composeRaw(frames: readonly Uint8Array[], plan: ComposePla
   }
 }
 
-interface TextLine {
-  text: string;
-  font: string;
-  colour: string;
-  /** Space above the line. */
-  gap: number;
-  height: number;
-  indent: number;
-}
-
-function roundRect(ctx: OffscreenCanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
-  ctx.beginPath();
-  ctx.roundRect(x, y, w, h, r);
-}
-
 export async function annotate(raw: RawPicture, a: Annotation): Promise<Uint8Array> {
-  const { width: W, height: H, scale } = raw;
-  const probe = context(new OffscreenCanvas(1, 1));
-  const measure = (font: string) => (s: string): number => {
-    probe.font = font;
-    return probe.measureText(s).width;
-  };
-
-  // The legend, laid out first: its height decides the picture's.
-  const legend: TextLine[] = [];
-  const inner = LEGEND_WIDTH - 32;
-  const add = (text: string, font: string, colour: string, gap: number, height: number, indent = 0): void => {
-    wrapText(text, inner - indent, measure(font)).forEach((line, i) => legend.push({ text: line, font, colour, gap: i === 0 ? gap : 0, height, indent }));
-  };
-  add('Consent Lens', `700 16px ${FONT}`, '#0f172a', 0, 22);
-  add(a.heading, `600 13px ${FONT}`, '#0f172a', 2, 18);
-  for (const m of a.marks) {
-    add(`${m.n}. ${m.label || '(no label)'} — ${m.state.toUpperCase()}${m.box ? '' : ' (not visible in the picture)'}`, `700 13px ${FONT}`, '#0f172a', 12, 18);
-    for (const f of m.findings) add(`• ${f}`, `400 12px ${FONT}`, '#1f2937', 2, 16, 8);
-  }
-  for (const line of a.lines) add(line, `400 12px ${FONT}`, '#334155', 10, 16);
-  const legendHeight = 16 + legend.reduce((h, l) => h + l.gap + l.height, 0) + 16;
-
-  const footerFont = `400 12px ${FONT}`;
-  const footer = a.footer.flatMap((line) => wrapText(line, W + LEGEND_WIDTH - 24, measure(footerFont)));
-  const footerHeight = 12 + footer.length * 16 + 10;
-  const bodyHeight = Math.max(H, legendHeight);
-
-  const canvas = new OffscreenCanvas(Math.round((W + LEGEND_WIDTH) * scale), Math.round((bodyHeight + footerHeight) * scale));
-  const ctx = context(canvas);
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  if (raw.canvas) ctx.drawImage(raw.canvas, 0, 0);
-  ctx.scale(scale, scale);
-  ctx.textBaseline = 'top';
-
-  // The accept action, dashed blue, for comparison.
-  for (const p of a.primary) {
-    ctx.save();
-    ctx.setLineDash([6, 4]);
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = BLUE;
-    ctx.strokeRect(p.box.x - 3, p.box.y - 3, p.box.width + 6, p.box.height + 6);
-    ctx.restore();
-    ctx.font = `600 11px ${FONT}`;
-    const label = `accept action: ${p.label}`;
-    const lw = Math.min(ctx.measureText(label).width + 12, W);
-    const ly = p.box.y - 24 >= 0 ? p.box.y - 24 : p.box.y + p.box.height + 6;
-    ctx.fillStyle = BLUE;
-    roundRect(ctx, p.box.x - 3, ly, lw, 18, 3);
-    ctx.fill();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillText(label, p.box.x + 3, ly + 3, lw - 12);
-  }
-
-  // The training controls: a red box, a numbered badge, a callout beside it.
-  for (const m of a.marks) {
-    if (!m.box) continue;
-    const b = m.box;
-    ctx.lineWidth = 5;
-    ctx.strokeStyle = '#ffffff';
-    ctx.strokeRect(b.x - 5, b.y - 5, b.width + 10, b.height + 10);
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = RED;
-    ctx.strokeRect(b.x - 5, b.y - 5, b.width + 10, b.height + 10);
-    ctx.beginPath();
-    ctx.arc(Math.max(12, b.x - 6), Math.max(12, b.y - 6), 11, 0, Math.PI * 2);
-    ctx.fillStyle = RED;
-    ctx.fill();
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = '#ffffff';
-    ctx.stroke();
-    ctx.fillStyle = '#ffffff';
-    ctx.font = `700 12px ${FONT}`;
-    ctx.textAlign = 'center';
-    ctx.fillText(String(m.n), Math.max(12, b.x - 6), Math.max(12, b.y - 6) - 7);
-    ctx.textAlign = 'start';
-
-    const font = `600 12px ${FONT}`;
-    const lines = wrapText(`${m.n}. ${m.callout}`, 284, measure(font));
-    ctx.font = font;
-    const cw = Math.min(300, Math.max(...lines.map((l) => ctx.measureText(l).width)) + 16);
-    const ch = lines.length * 16 + 8;
-    const right = b.x + b.width + 14;
-    const cx = right + cw <= W ? right : Math.max(0, b.x - 14 - cw);
-    const cy = Math.max(0, Math.min(b.y - 4, H - ch));
-    ctx.fillStyle = RED;
-    roundRect(ctx, cx, cy, cw, ch, 4);
-    ctx.fill();
-    ctx.fillStyle = '#ffffff';
-    lines.forEach((l, i) => ctx.fillText(l, cx + 8, cy + 4 + i * 16));
-  }
-
-  // The legend.
-  ctx.fillStyle = '#f8fafc';
-  ctx.fillRect(W, 0, LEGEND_WIDTH, bodyHeight);
-  ctx.fillStyle = '#cbd5e1';
-  ctx.fillRect(W, 0, 1, bodyHeight);
-  let y = 16;
-  for (const l of legend) {
-    y += l.gap;
-    ctx.font = l.font;
-    ctx.fillStyle = l.colour;
-    ctx.fillText(l.text, W + 16 + l.indent, y);
-    y += l.height;
-  }
-
-  // The footer stamp, across the whole width.
-  ctx.fillStyle = '#0f172a';
-  ctx.fillRect(0, bodyHeight, W + LEGEND_WIDTH, footerHeight);
-  ctx.fillStyle = '#f8fafc';
-  ctx.font = footerFont;
-  footer.forEach((l, i) => ctx.fillText(l, 12, bodyHeight + 12 + i * 16));
-
+  const canvas = new OffscreenCanvas(1, 1);
+  drawAnnotated(context(canvas), a, { image: raw.canvas, width: raw.width, height: raw.height, scale: raw.scale });
   return encode(canvas);
 }
 

@@ -20,16 +20,16 @@
 import { wordFindings } from '../engine/findings-words';
 import { ruleForUrl } from '../engine/service';
 import type { Deadline, Report } from '../engine/types';
+import { annotationFor } from '../report/annotation';
+import { evidenceRecord } from '../report/evidence-record';
 import { toBase64 } from '../report/markup';
-import { addTextChunk } from '../report/png-text';
-import { STAMP_KEYWORD, stampText, type Stamp } from '../report/stamp';
-import { sha256Hex, utf8 } from '../report/sums';
+import { stampPng, type Stamp } from '../report/stamp';
+import { sha256Hex } from '../report/sums';
 import type { Rule } from '../rules/schema';
-import { EVIDENCE_SCHEMA, type EvidenceFile, type EvidenceRecord, type RedactionKind } from '../shared/evidence';
+import type { EvidenceRecord, RedactionKind } from '../shared/evidence';
 import type { CapturePrepared, CaptureResult, EvidenceSettings, MaskRegion, Message } from '../shared/messages';
-import { annotationFor } from './capture-annotation';
+import { mapRegions, MAX_OUTPUT_DEVICE_PX, needsStitch, scrollSteps, stitchPlan, viewportPlan, type ComposePlan } from '../shared/capture-geometry';
 import type { Imaging } from './capture-draw';
-import { mapRegions, MAX_OUTPUT_DEVICE_PX, needsStitch, scrollSteps, stitchPlan, viewportPlan, type ComposePlan } from './capture-geometry';
 import type { CapturePort, CaptureTab } from './capture-port';
 import { validPrepared, validScrolled } from './capture-validate';
 import { exportName, recordZip } from './evidence-export';
@@ -189,10 +189,6 @@ async function takeFrames(deps: CaptureDeps, tab: CaptureTab, url: string, prepa
   return { pngs, regions, plan, method: 'stitched', capturedAt };
 }
 
-async function fileOf(name: string, type: string, bytes: Uint8Array): Promise<EvidenceFile> {
-  return { name, type, sha256: await sha256Hex(bytes), bytes: bytes.byteLength };
-}
-
 /** Distinct kinds, in a fixed order, and the number of distinct painted rectangles. */
 export function redactionSummary(masks: readonly MaskRegion[]): { masked: RedactionKind[]; regions: number } {
   const order: RedactionKind[] = ['name', 'email', 'avatar'];
@@ -273,46 +269,32 @@ async function build(
     capture: { method: frames.method, parts, truncated: frames.plan.truncated },
     redaction,
   });
-  const annotated = addTextChunk(await deps.imaging.annotate(raw, annotation), STAMP_KEYWORD, stampText(stamp));
-  const bytes: Record<string, Uint8Array> = {
-    'report.json': utf8(`${JSON.stringify(report, null, 2)}\n`),
-    'dom.html': utf8(prepared.domExcerpt),
-    'raw.png': raw.png,
-    'annotated.png': annotated,
-  };
-  const files = await Promise.all([
-    fileOf('report.json', 'application/json', bytes['report.json']!),
-    fileOf('dom.html', 'text/html', bytes['dom.html']!),
-    fileOf('raw.png', 'image/png', raw.png),
-    fileOf('annotated.png', 'image/png', annotated),
-  ]);
-  const record: EvidenceRecord = {
-    schema: EVIDENCE_SCHEMA,
+  const annotated = stampPng(await deps.imaging.annotate(raw, annotation), stamp);
+  const entry = await evidenceRecord({
     id: deps.randomId(),
+    report,
+    domExcerpt: prepared.domExcerpt,
+    raw: raw.png,
+    annotated,
     provenance: {
       url,
-      title: report.title,
       capturedAt,
       service,
       tool: { name: 'extension', version },
-      engineVersion: report.engine.version,
       userAgent: prepared.userAgent,
       viewport: prepared.viewport,
       capture: { method: frames.method, parts },
       rawSha256,
       redaction,
     },
-    report,
-    domExcerpt: prepared.domExcerpt,
-    files,
-  };
+  });
   let thumbnail: { bytes: Uint8Array; type: string } | null = null;
   try {
     thumbnail = await deps.imaging.thumbnail(raw);
   } catch (e) {
     deps.warn('could not make a thumbnail', e);
   }
-  return { entry: { record, files: bytes }, thumbnail };
+  return { entry, thumbnail };
 }
 
 function savedMessage(record: EvidenceRecord): string {

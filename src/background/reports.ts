@@ -11,6 +11,7 @@ import type { Report } from '../engine/types';
 import type { Rule } from '../rules/schema';
 import { observationFrom, recordObservation, recordPageDeadline } from '../shared/choices';
 import type { ReportMessage, TurnedOffMessage } from '../shared/messages';
+import { withinTextBudget } from '../shared/limits';
 import { emptyRecord, type Observation, type ServiceRecord, type Stored } from '../shared/storage-schema';
 import { badgeFor, setBadge } from './badge';
 import { termsNoticeDue, termsTrainingOn } from './notify';
@@ -46,23 +47,20 @@ async function recordReport(deps: Deps, rule: Rule, report: Report, changedInPag
   if (pageDeadline) await reconcileAlarms(deps, stored);
 }
 
-/** A tab's report: kept for the popup, shown on the badge, recorded for its service. */
 /**
  * The content script leaves reading dates to us (the date reader's locale tables stay out of
  * every page): a date stated in the surfaces' text replaces a deadline known only from the rule.
  */
 export function withPageDeadline(report: Report, texts: readonly string[] | undefined): Report {
   if (!texts?.length || report.deadline?.source === 'page') return report;
-  let left = 20_000;
-  for (const text of texts) {
-    if (left <= 0) break;
-    const found = findDeadline(text.slice(0, left));
-    left -= text.length;
+  for (const text of withinTextBudget(texts)) {
+    const found = findDeadline(text);
     if (found) return { ...report, deadline: { date: found.date, text: found.text, source: 'page' } };
   }
   return report;
 }
 
+/** A tab's report: kept for the popup, shown on the badge, recorded for its service. */
 export async function onReport(deps: Deps, tabId: number, pageUrl: string, message: ReportMessage): Promise<void> {
   const valid = validReport(message.report, pageUrl);
   if (!valid) return;

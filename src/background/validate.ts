@@ -6,10 +6,9 @@
 import * as v from 'valibot';
 import { REPORT_SCHEMA, type Report, type State } from '../engine/types';
 import { FINDING_IDS } from '../engine/findings-words';
+import { MAX_REPORT_ITEMS } from '../shared/limits';
 import type { Prefs } from '../shared/storage-schema';
 
-/** More would only be a page flooding the session store. */
-const MAX_ITEMS = 500;
 /** A control or a surface has at most one finding of each of the nine kinds. */
 const MAX_FINDINGS = 20;
 
@@ -39,7 +38,7 @@ const ReportFields = v.looseObject({
         findings: Findings,
       }),
     ),
-    v.maxLength(MAX_ITEMS),
+    v.maxLength(MAX_REPORT_ITEMS),
   ),
   controls: v.pipe(
     v.array(
@@ -54,7 +53,7 @@ const ReportFields = v.looseObject({
         note: v.optional(v.string()),
       }),
     ),
-    v.maxLength(MAX_ITEMS),
+    v.maxLength(MAX_REPORT_ITEMS),
   ),
   deadline: v.nullable(
     v.looseObject({

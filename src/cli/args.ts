@@ -1,7 +1,7 @@
 /** The audit command line (DESIGN.md, "The CLI contract"). */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export const USAGE = `usage: npm run audit -- [--json] [--out DIR] [--settle MS] [--viewport WxH]
                         [--list FILE] [--concurrency N] [--no-rules] TARGET...
@@ -43,28 +43,26 @@ export function isUrl(target: string): boolean {
   return /^https?:\/\//i.test(target);
 }
 
-export function parseCli(argv: string[]): CliOptions | 'help' {
-  let parsed;
+/** node:util's parseArgs, strict, with positionals (the audit's and the eval's command lines); what it refuses is a UsageError. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        settle: { type: 'string' },
-        viewport: { type: 'string' },
-        list: { type: 'string' },
-        concurrency: { type: 'string' },
-        'no-rules': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  const { values, positionals } = parsed;
+}
+
+export function parseCli(argv: string[]): CliOptions | 'help' {
+  const { values, positionals } = parseOptions(argv, {
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    settle: { type: 'string' },
+    viewport: { type: 'string' },
+    list: { type: 'string' },
+    concurrency: { type: 'string' },
+    'no-rules': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   let settleMs = 500;
   if (values.settle !== undefined) {

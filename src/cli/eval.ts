@@ -11,7 +11,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from './args';
 import { MissingBrowserError } from './chromium';
 import { runAudit } from './run';
 import { figures, labelProblems, scorePage, type Figures, type Labels, type PageScore } from '../report/eval-score';
@@ -27,8 +27,6 @@ export const EVAL_USAGE = `usage: npm run eval -- [--no-rules] [--min-precision 
   --min-clean      exit 1 when the share of negative pages with no training control is below C (default 0)
   -h, --help       this text`;
 
-class UsageError extends Error {}
-
 interface EvalOptions {
   dir: string;
   noRules: boolean;
@@ -43,25 +41,14 @@ function share(name: string, v: string | undefined): number {
 }
 
 export function parseEval(argv: string[]): EvalOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'no-rules': { type: 'boolean', default: false },
-        'min-precision': { type: 'string' },
-        'min-recall': { type: 'string' },
-        'min-state': { type: 'string' },
-        'min-clean': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    'no-rules': { type: 'boolean', default: false },
+    'min-precision': { type: 'string' },
+    'min-recall': { type: 'string' },
+    'min-state': { type: 'string' },
+    'min-clean': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError('give at most one corpus folder');
   return {

@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Report } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
+import { evidenceRecord, reportJson } from '../report/evidence-record';
 import { renderHtmlReport } from '../report/html';
-import { sha256Hex, utf8 } from '../report/sums';
-import { EVIDENCE_SCHEMA, type EvidenceFile, type EvidenceRecord } from '../shared/evidence';
+import { utf8 } from '../report/sums';
+import type { EvidenceRecord } from '../shared/evidence';
 
 /** The CLI ships with the engine: one version (kept equal to package.json's by a unit test). */
 export const TOOL_VERSION = ENGINE_VERSION;
@@ -26,41 +27,27 @@ export interface Capture {
   domExcerpt: string;
 }
 
-/** The report exactly as NAME.report.json holds it, so its hash in the record is the file's. */
-export function reportJson(report: Report): Uint8Array {
-  return utf8(`${JSON.stringify(report, null, 2)}\n`);
-}
-
-async function file(name: string, type: string, bytes: Uint8Array): Promise<EvidenceFile> {
-  return { name, type, sha256: await sha256Hex(bytes), bytes: bytes.length };
-}
-
+/** The record, the same builder the extension uses: a CLI capture is one viewport picture, unredacted. */
 export async function buildRecord(report: Report, capture: Capture): Promise<EvidenceRecord> {
-  return {
-    schema: EVIDENCE_SCHEMA,
+  const { record } = await evidenceRecord({
     id: randomUUID(),
+    report,
+    domExcerpt: capture.domExcerpt,
+    raw: capture.raw,
+    annotated: capture.annotated,
     provenance: {
       url: capture.url,
-      title: report.title,
       capturedAt: capture.capturedAt,
       service: report.service,
       tool: { name: 'cli', version: TOOL_VERSION },
-      engineVersion: report.engine.version,
       userAgent: capture.userAgent,
       viewport: report.viewport,
       capture: { method: 'viewport', parts: 1 },
       rawSha256: capture.rawSha256,
       redaction: { enabled: false, masked: [], regions: 0 },
     },
-    report,
-    domExcerpt: capture.domExcerpt,
-    files: [
-      await file('report.json', 'application/json', reportJson(report)),
-      await file('dom.html', 'text/html', utf8(capture.domExcerpt)),
-      await file('raw.png', 'image/png', capture.raw),
-      await file('annotated.png', 'image/png', capture.annotated),
-    ],
-  };
+  });
+  return record;
 }
 
 /** The files `--out` writes for one target, by name under DIR. */

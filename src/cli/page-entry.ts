@@ -13,8 +13,16 @@ import { wordFindings } from '../engine/findings-words';
 import { createColourReader, type Rgba } from '../engine/colour';
 import type { Report } from '../engine/types';
 import { BUILTIN_RULES } from '../rules';
-import { drawAnnotation, type AnnotationData } from '../report/draw-annotation';
+import type { Annotation } from '../report/annotation';
+import { drawAnnotated } from '../report/annotated-picture';
 import { sanitisedExcerpt } from '../report/sanitise';
+
+/** What the blank page draws the annotated picture from: the raw PNG as a data: URL, its size in CSS px, and the annotation. */
+export interface AnnotationData extends Annotation {
+  png: string;
+  width: number;
+  height: number;
+}
 
 export interface PageApi {
   /** `noRules`: with no service rule at all, the general heuristics alone. */
@@ -38,7 +46,8 @@ export interface PageApi {
    * with the milliseconds waited.
    */
   settle(quietMs: number, capMs: number): Promise<number>;
-  drawAnnotation(data: AnnotationData & { legendWidth: number }): void;
+  /** Draws the annotated picture (src/report/annotated-picture.ts) on a canvas; the PNG, base64. */
+  drawAnnotation(data: AnnotationData): Promise<string>;
   /**
    * A sanitised excerpt (HTML source text) of the surface of the last scan that holds an
    * AI-training control, else of its first surface, else of the body.
@@ -155,6 +164,22 @@ function synced(): RootTracker {
   const now = performance.now();
   if (t.stale(now, false)) for (const sr of t.rediscover(now)) watch(sr);
   return t;
+}
+
+async function drawAnnotation(d: AnnotationData): Promise<string> {
+  const image = await createImageBitmap(await (await fetch(d.png)).blob());
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas context');
+    drawAnnotated(ctx, d, { image, width: d.width, height: d.height, scale: d.width > 0 ? image.width / d.width : 1 });
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  } finally {
+    image.close();
+  }
 }
 
 function excerpt(): string {

@@ -1,6 +1,6 @@
 /**
  * How the dialog scrolls, measured when a capture starts, for a stitched capture of the whole
- * dialog (see StitchLayout in src/shared/messages.ts and src/background/capture-geometry.ts):
+ * dialog (see StitchLayout in src/shared/messages.ts and src/shared/capture-geometry.ts):
  *
  * - `inside`: the dialog scrolls itself, or holds a scroll container (the terms text between a
  *   fixed title and a fixed Accept button). The largest such container is the one scrolled.

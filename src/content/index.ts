@@ -27,6 +27,7 @@ import { contentWords } from './words';
 import type { Message, RulesReply, ShowMeResult, TurnOffResult } from '../shared/messages';
 import { isToContent } from '../shared/messages-to-content';
 import { CAPTURE_GLOBAL } from '../shared/content-files';
+import { MAX_REPORT_ITEMS, withinTextBudget } from '../shared/limits';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createDriftTracker } from './drift';
 import { createOverlay, type OverlayItem } from './overlay';
@@ -56,9 +57,10 @@ const words = contentWords();
 const controlKey = (c: Control): string => `${c.kind}|${c.label}`;
 const training = (r: ScanResult): Control[] => r.report.controls.filter((c) => c.purpose === 'ai-training');
 
-/** The background drops a report with more controls or surfaces than this (src/background/validate.ts). */
-const MAX_REPORT_ITEMS = 500;
-/** What the background accepts: every training control, and as many of the others as fit. */
+/**
+ * What the background accepts (it drops a report with more controls or surfaces than
+ * MAX_REPORT_ITEMS): every training control, and as many of the others as fit.
+ */
 function forBackground(report: Report): Report {
   if (report.controls.length <= MAX_REPORT_ITEMS && report.surfaces.length <= MAX_REPORT_ITEMS) return report;
   const others = MAX_REPORT_ITEMS - report.controls.filter((c) => c.purpose === 'ai-training').length;
@@ -147,18 +149,6 @@ const overlay = createOverlay(
   life.signal,
 );
 
-/** Surface texts for the background's deadline reader, within its 20 000-character budget. */
-function textsFor(result: ScanResult): string[] {
-  const out: string[] = [];
-  let left = 20_000;
-  for (const t of result.texts) {
-    if (left <= 0) break;
-    out.push(t.slice(0, left));
-    left -= t.length;
-  }
-  return out;
-}
-
 /** What a person's input must reach for a change of this control to be theirs: it, what shows of it, its labels. */
 function reachOf(t: ControlTarget | undefined): Element[] {
   if (!t) return [];
@@ -187,7 +177,7 @@ function runScan(roots: Root[], rolesOf: (root: Root) => Element[]): { found: bo
   ]);
   if (key !== lastSent) {
     lastSent = key;
-    sendReport({ type: 'content→background:report', report: forBackground(result.report), changedInPage, texts: textsFor(result) });
+    sendReport({ type: 'content→background:report', report: forBackground(result.report), changedInPage, texts: withinTextBudget(result.texts) });
   }
   const tracked: Element[] = [];
   for (const c of found) {
@@ -331,7 +321,7 @@ function onMessage(message: unknown, sender: { id?: string }): Promise<unknown> 
 try {
   const unlisten = listen(onMessage);
   life.signal.addEventListener('abort', unlisten);
-  // The reply is checked for shape: mergeRules keeps only what looks like a rule, useWords
+  // The reply is checked for shape: mergeRules keeps only what looks like a rule, compileWords
   // refuses lists that are not LexiconWords or do not compile. Without the words there is
   // nothing to classify with: the script stops, as when the extension is reloaded under it.
   const asked = sendMessage({ type: 'content→background:get-rules' } satisfies Message).then(

@@ -1,6 +1,6 @@
 /**
- * The few extension calls the content script makes (runtime messages, i18n words, one storage
- * read), over the browser's own `browser` (Firefox) or `chrome` (Chromium) object. The
+ * The few extension calls the content script makes (runtime messages, i18n words), over the
+ * browser's own `browser` (Firefox) or `chrome` (Chromium) object. The
  * webextension-polyfill would add 10 KB to every page we run on for these; the popup and the
  * background still use it.
  */
@@ -18,7 +18,6 @@ interface RuntimeLike {
 interface Api {
   runtime?: RuntimeLike;
   i18n?: { getMessage(key: string, subs?: string[]): string };
-  storage?: { local?: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 function api(): Api | undefined {

@@ -2,32 +2,18 @@
  * When to scan. The observer callback only queues: it decides cheaply whether a batch of
  * mutations could matter (a toggle or a dialog added, removed or changed; something around a
  * control we track shown or hidden) and asks for one scan on the next animation frame. Text
- * streaming into a chat reply never matches, so it costs one cheap check per batch.
+ * streaming into a chat reply never matches, so it costs one cheap check per batch; a reply
+ * that keeps streaming is not observed at all for a while (stream.ts).
  * A scan that runs long, or keeps finding nothing, spaces the next ones out.
  */
-import { TOGGLE_SELECTOR } from '../engine/controls';
 import type { Root, ShadowOf } from '../engine/dom';
 import { createRootTracker, REDISCOVER_MS } from './roots';
-
-const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], [aria-modal], dialog';
-export const RELEVANT_SELECTOR = `${TOGGLE_SELECTOR}, ${DIALOG_SELECTOR}`;
-const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'data-state', 'checked', 'open', 'hidden', 'class', 'style', 'aria-hidden', 'aria-modal', 'role'];
+import { createStreamWatch } from './stream';
+import { FULL, RELEVANT_SELECTOR } from './watched';
 
 /** Batches larger than this are not inspected node by node: one full rescan, a little later. */
 const STORM_NODES = 1000;
 const STORM_DELAY_MS = 250;
-/**
- * A reply streaming in: this many batches in a row that cannot matter, each within
- * `STREAM_GAP_MS` of the last, all under one element of at most `STREAM_MAX_ELEMENTS`. That element
- * then goes unobserved (everything around it stays observed) and is glanced at every `QUIET_MS`:
- * looked into when it has changed, observed again when it has stopped changing. Each callback
- * costs tens of µs in the isolated world even when it does nothing, a stream makes one per chunk,
- * and an unobserved element makes none.
- */
-export const STREAM_BATCHES = 8;
-const STREAM_GAP_MS = 1000;
-export const QUIET_MS = 2000;
-const STREAM_MAX_ELEMENTS = 2000;
 /** A scan slower than this makes the next one wait at least `SLOW_GAP_MS`. */
 const SLOW_SCAN_MS = 50;
 const SLOW_GAP_MS = 500;
@@ -167,10 +153,10 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         nodes += added.length + removed.length;
         if (nodes > STORM_NODES) {
           roots.invalidate();
-          streak = 0;
+          stream.reset();
           return request(STORM_DELAY_MS);
         }
-        const onPath = quiet !== null && quiet.path.has(r.target);
+        const onPath = stream.onPath(r.target);
         for (let j = 0; j < added.length; j++) {
           const n = added[j]!;
           if (n.nodeType !== ELEMENT) continue; // text streaming in: the common case
@@ -199,15 +185,13 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       }
     }
     if (relevant) {
-      streak = 0;
+      stream.reset();
       request();
-    } else if (!quiet) {
-      noteStream(records);
+    } else {
+      stream.note(records);
     }
   };
 
-  const FULL: MutationObserverInit = { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
-  const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
   const observer = new MutationObserver(onMutations);
   let observed = new WeakSet<Node>();
   const observe = (root: Node): void => {
@@ -217,125 +201,21 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   };
   for (const r of roots.list()) observe(r);
 
-  // ── a reply streaming in ───────────────────────────────────────────────────────────────
-  let streak = 0;
-  let streakAt = 0;
-  let streakUnder: Element | null = null;
-  let quiet: { el: Element; path: Set<Node>; timer: number; seen: { size: number; text: number }; holds: number } | null = null;
-
-  const parentOf = (n: Node): Element | null => (n.nodeType === ELEMENT ? (n as Element) : n.parentElement);
-  const commonAncestor = (a: Element, b: Element | null): Element | null => {
-    if (!b) return null;
-    let c: Element | null = a;
-    while (c && !c.contains(b)) c = c.parentElement;
-    return c;
-  };
-
-  const noteStream = (records: MutationRecord[]): void => {
-    const t = performance.now();
-    if (t - streakAt > STREAM_GAP_MS || !streakUnder) {
-      streak = 0;
-      streakUnder = null;
-    }
-    streakAt = t;
-    for (let i = 0; i < records.length; i++) {
-      const el = parentOf(records[i]!.target);
-      streakUnder = i === 0 && streak === 0 ? el : streakUnder && commonAncestor(streakUnder, el);
-      if (!streakUnder) return;
-    }
-    streak++;
-    if (streak >= STREAM_BATCHES && streakUnder) beQuiet(streakUnder);
-  };
-
-  /** How many toggles and dialogs an element holds (a reply may hold a task list's checkboxes). */
-  const relevantIn = (el: Element): number => {
-    try {
-      return el.querySelectorAll(RELEVANT_SELECTOR).length + (el.matches(RELEVANT_SELECTOR) ? 1 : 0);
-    } catch {
-      return -1;
-    }
-  };
-
-  /** What a glance at the quiet element tells: how big it is, and whether it still grows. */
-  const glance = (el: Element): { size: number; text: number } => ({
-    size: el.getElementsByTagName('*').length,
-    text: el.textContent?.length ?? 0,
+  const stream = createStreamWatch({
+    win,
+    signal: opts.signal,
+    observer,
+    reobserve: (skip) => {
+      const pending = observer.takeRecords();
+      if (pending.length) onMutations(pending);
+      observer.disconnect();
+      observed = new WeakSet<Node>();
+      for (const r of roots.list()) if (!skip?.(r)) observe(r);
+    },
+    tracked: () => tracked,
+    newRoots,
+    request,
   });
-
-  /** Observes everything again, the whole of every root. */
-  const observeAll = (): void => {
-    const pending = observer.takeRecords();
-    if (pending.length) onMutations(pending);
-    observer.disconnect();
-    observed = new WeakSet<Node>();
-    for (const r of roots.list()) observe(r);
-  };
-
-  /**
-   * Stops observing `el` (the streaming element): its ancestors are observed without their
-   * subtrees and their other children with theirs, so everything else is seen as before.
-   * Every QUIET_MS the element is glanced at (see endQuiet).
-   */
-  const beQuiet = (el: Element): void => {
-    streak = 0;
-    const doc = win.document;
-    if (el === doc.body || el === doc.documentElement || el.getRootNode() !== doc || !el.isConnected) return;
-    if (tracked.some((t) => el.contains(t))) return;
-    const seen = glance(el);
-    if (seen.size > STREAM_MAX_ELEMENTS) return;
-    const pending = observer.takeRecords();
-    if (pending.length) onMutations(pending);
-    observer.disconnect();
-    observed = new WeakSet<Node>();
-    const path = new Set<Node>();
-    let child: Element = el;
-    for (let p = el.parentElement; p; child = p, p = p.parentElement) {
-      path.add(p);
-      observer.observe(p, SHALLOW);
-      for (let s = p.firstElementChild; s; s = s.nextElementSibling) if (s !== child) observer.observe(s, FULL);
-    }
-    observer.observe(doc, { childList: true });
-    for (const r of roots.list()) if (r !== doc && !el.contains((r as ShadowRoot).host)) observe(r);
-    quiet = { el, path, timer: win.setTimeout(endQuiet, QUIET_MS), seen, holds: relevantIn(el) };
-  };
-
-  /**
-   * Every QUIET_MS: when the quiet element has changed, looks once at what it holds (a new
-   * toggle, dialog or shadow root is a reason to scan, and to observe it again); while it keeps
-   * growing, it stays unobserved; once it has stopped, or left the page, everything is
-   * observed again.
-   */
-  const endQuiet = (): void => {
-    if (!quiet) return;
-    const q = quiet;
-    const el = q.el;
-    const stop = (): void => {
-      quiet = null;
-      // What changed in it unobserved (a role set on an element already there shows in no
-      // glance) is learned now: one walk of at most STREAM_MAX_ELEMENTS elements.
-      if (el.isConnected) newRoots(el);
-      observeAll();
-    };
-    if (opts.signal.aborted) return;
-    if (!el.isConnected) return stop();
-    const now = glance(el);
-    if (now.size === q.seen.size && now.text === q.seen.text) {
-      // The stream has stopped. A toggle it held may have changed unobserved: one scan then.
-      stop();
-      if (q.holds !== 0) request();
-      return;
-    }
-    // New toggles, dialogs or shadow roots in it are a reason to scan (ones it held before are not).
-    const holds = relevantIn(el);
-    if (newRoots(el) || holds !== q.holds || holds < 0) {
-      stop();
-      request();
-      return;
-    }
-    if (now.size > STREAM_MAX_ELEMENTS) return stop();
-    q.seen = now;
-    q.timer = win.setTimeout(endQuiet, QUIET_MS);
-  };
 
   // A shadow root attached to an element already in the page shows in no mutation: look again
   // now and then, while the page is shown.
@@ -358,7 +238,6 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 
   opts.signal.addEventListener('abort', () => {
     win.clearTimeout(rediscovery);
-    if (quiet) win.clearTimeout(quiet.timer);
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
     if (timer) win.clearTimeout(timer);

@@ -3,6 +3,7 @@
  * of the raw (unannotated) image, so a reader can tie the annotated copy to the raw one. It is
  * drawn in the legend's footer and written into the PNG as a tEXt chunk.
  */
+import { addTextChunk } from './png-text';
 
 export const STAMP_KEYWORD = 'Consent-Lens-Stamp';
 
@@ -30,6 +31,11 @@ export function footerText(s: Stamp): string {
 /** `sha256=<hex>;url=<url>;time=<iso>;service=<id|unknown>;version=<v>` */
 export function stampText(s: Stamp): string {
   return `sha256=${s.rawSha256};url=${ascii(s.url)};time=${ascii(s.time)};service=${ascii(s.service ?? 'unknown')};version=${ascii(s.version)}`;
+}
+
+/** The PNG with the stamp in a tEXt chunk (STAMP_KEYWORD). */
+export function stampPng(png: Uint8Array, s: Stamp): Uint8Array {
+  return addTextChunk(png, STAMP_KEYWORD, stampText(s));
 }
 
 /** Reads a stamp back. The URL may itself hold ";": every other field is free of it, so it is read greedily. */

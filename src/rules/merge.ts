@@ -1,8 +1,9 @@
 /**
  * The rules a scan uses: the built-in ones first (a page on a built-in host stays that service's),
- * then the user's own. Kept tiny and free of the schema library: the content script runs it on
- * what it reads from storage, which only the background writes (after `readRuleFile` checked
- * it) — the shape check here only keeps a damaged value from breaking the scan.
+ * then the user's own. Kept tiny and free of the schema library: the background merges what it
+ * keeps in storage (checked by `readRuleFile` before it was kept), and the content script runs
+ * it again on the rules the background sends — the shape check here only keeps a damaged value
+ * from breaking the scan.
  */
 import type { Rule } from './schema';
 

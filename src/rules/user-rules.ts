@@ -1,7 +1,7 @@
 /**
  * The user's own rules (imported on the options page): reading a rule file, and merging the
  * kept rules after the built-in ones. Pure functions; the background stores what `readRuleFile`
- * accepts (storage-schema.ts, `userRules`), the content script merges what it finds there.
+ * accepts (storage-schema.ts, `userRules`) and sends the merged rules to the content script.
  *
  * A bad file never touches the built-in rules: it is refused as a whole, with every problem
  * listed (where in the file, and what is wrong). A rule may not take a built-in rule's id; one

@@ -77,8 +77,8 @@ export interface StoredV1 {
 
 /**
  * v2 adds the user's own rules (imported on the options page), each valid against the rule
- * schema and none with a built-in rule's id; the content script merges them after the built-in
- * ones (src/rules/merge.ts), reading them straight from this object.
+ * schema and none with a built-in rule's id; the background merges them after the built-in
+ * ones (src/rules/merge.ts) and sends them to the content script with the words.
  */
 export interface StoredV2 {
   version: 2;

@@ -1,8 +1,8 @@
 /**
- * Pure date and countdown wording for the popup (and anything else that shows a deadline).
- * Every function takes `now` as an argument: callers pass `Date.now()`, tests pass a fixed
- * clock. Arithmetic is on UTC milliseconds only, so daylight-saving changes never add or lose
- * an hour.
+ * Pure date and countdown arithmetic for the popup (and anything else that shows a deadline);
+ * src/i18n/words.ts words the results in the user's language. Every function takes `now` as an
+ * argument: callers pass `Date.now()`, tests pass a fixed clock. Arithmetic is on UTC
+ * milliseconds only, so daylight-saving changes never add or lose an hour.
  *
  * WHICH INSTANT A DEADLINE DATE MEANS. A deadline is a calendar date ("YYYY-MM-DD") with no
  * time of day and no zone. We count to the START of that day in UTC (00:00Z), not its end:
@@ -30,10 +30,6 @@ export function deadlineInstant(date: string): number | null {
   return ms;
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 export type TimeUnit = 'day' | 'hour' | 'minute';
 export interface TimePart {
   unit: TimeUnit;
@@ -41,9 +37,10 @@ export interface TimePart {
 }
 
 /**
- * The countdown as data, for wording in any language (formatCountdown is the English one):
- * `left` with one or two non-zero parts (days and hours, or hours and minutes), `soon` under a
- * minute, `passed` with the largest whole unit gone, `now` within a minute after.
+ * The countdown as data, for wording in any language (src/i18n/words.ts), rounded down (never
+ * overstating the time left): `left` with one or two non-zero parts (days and hours, or hours
+ * and minutes), `soon` under a minute, `passed` with the largest whole unit gone, `now` within a
+ * minute after.
  */
 export type Countdown =
   | { kind: 'left'; parts: TimePart[] }
@@ -73,29 +70,6 @@ export function countdownOf(deadlineMs: number, now: number): Countdown {
   return { kind: 'now' };
 }
 
-/**
- * What is left until `deadlineMs`, rounded down (never overstating the time left):
- * - a day or more: days and hours ("12 days 4 hours left", "1 day left");
- * - under a day: hours and minutes ("23 hours 59 minutes left", "5 minutes left");
- * - under a minute: "less than a minute left";
- * - at or after the deadline: "passed N days ago" once a whole day has gone, else
- *   "passed N hours ago" / "passed N minutes ago" / "passed just now".
- * Zero parts are dropped ("1 day left", not "1 day 0 hours left").
- */
-export function formatCountdown(deadlineMs: number, now: number): string {
-  const c = countdownOf(deadlineMs, now);
-  switch (c.kind) {
-    case 'left':
-      return `${c.parts.map((p) => plural(p.n, p.unit)).join(' ')} left`;
-    case 'soon':
-      return 'less than a minute left';
-    case 'passed':
-      return `passed ${plural(c.part.n, c.part.unit)} ago`;
-    case 'now':
-      return 'passed just now';
-  }
-}
-
 /** True once the deadline's instant has come. */
 export function isPast(deadlineMs: number, now: number): boolean {
   return now >= deadlineMs;
@@ -114,28 +88,6 @@ export function isoDuration(deadlineMs: number, now: number): string {
   return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "8 October 2025". A `YYYY-MM-DD` date is a calendar date and is always shown as written
- * (formatted in UTC, so no zone can move it to the 7th). A full ISO timestamp is an instant:
- * shown in `timeZone` (default: the user's own zone; tests pass "UTC").
- */
-export function formatDay(dateOrIso: string, timeZone?: string): string {
-  const dateOnly = ISO_DATE.test(dateOrIso);
-  const ms = dateOnly ? deadlineInstant(dateOrIso) : Date.parse(dateOrIso);
-  if (ms === null || Number.isNaN(ms)) return dateOrIso;
-  const zone = dateOnly ? 'UTC' : timeZone;
-  const key = zone ?? '';
-  let fmt = dayFormats.get(key);
-  if (!fmt) {
-    // en-GB for the day-month-year order ("8 October 2025"), which no reader misreads.
-    fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', ...(zone ? { timeZone: zone } : {}) });
-    dayFormats.set(key, fmt);
-  }
-  return fmt.format(ms);
-}
-
 /** How long ago, as data: under a minute (`now`), else the largest whole unit; null for a bad time. */
 export type Ago = { unit: 'now' } | { unit: 'minute' | 'hour' | 'day' | 'month' | 'year'; n: number };
 
@@ -150,19 +102,4 @@ export function agoOf(iso: string, now: number): Ago | null {
   if (days < 30) return { unit: 'day', n: days };
   if (days < 365) return { unit: 'month', n: Math.floor(days / 30) };
   return { unit: 'year', n: Math.floor(days / 365) };
-}
-
-let relative: Intl.RelativeTimeFormat | null = null;
-
-/**
- * How long ago an instant was, in the largest whole unit: "just now", "5 minutes ago",
- * "3 hours ago", "yesterday", "12 days ago", "2 months ago", "last year". Instants in the
- * future (a clock that moved back) read "just now".
- */
-export function formatRelative(iso: string, now: number): string {
-  const a = agoOf(iso, now);
-  if (a === null) return 'at an unknown time';
-  if (a.unit === 'now') return 'just now';
-  relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  return relative.format(-a.n, a.unit);
 }

@@ -1,7 +1,7 @@
 /**
  * A reply streaming into a chat page (the benchmark's chat page, served as claude.ai): after a few
  * chunks the content script stops looking at each batch under the streaming element and looks at
- * that element once every QUIET_MS instead (src/content/scheduler.ts). What must still hold:
+ * that element once every QUIET_MS instead (src/content/stream.ts). What must still hold:
  * a dialog the page opens mid-stream is highlighted at once; a training switch that appears
  * inside the streaming element is highlighted within QUIET_MS; once the stream has stopped, every
  * batch is looked at again.
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { overlayState, useE2E, waitFor } from '../helpers/extension';
 import { chatPage } from '../../bench/pages';
-import { QUIET_MS, STREAM_BATCHES } from '../../src/content/scheduler';
+import { QUIET_MS, STREAM_BATCHES } from '../../src/content/stream';
 
 const PAGE = { host: 'claude.ai', path: '/stream-test' };
 const html = chatPage({ elements: 3_000, dialog: false }).html;

@@ -6,7 +6,7 @@ import { EVIDENCE_SCHEMA, type EvidenceRecord } from '../../src/shared/evidence'
 import type { EvidenceEntry } from '../../src/background/evidence-store';
 import type { CapturePort, CaptureTab } from '../../src/background/capture-port';
 import type { Imaging, RawPicture } from '../../src/background/capture-draw';
-import type { Annotation } from '../../src/background/capture-annotation';
+import type { Annotation } from '../../src/report/annotation';
 import type { CapturePrepared, CopiedTexts, Message } from '../../src/shared/messages';
 import { sha256Hex, utf8 } from '../../src/report/sums';
 import { BASE, EXTENSION_ID, FakeArea, report } from './background-fakes';

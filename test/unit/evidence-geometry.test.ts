@@ -4,18 +4,9 @@
  * and its stamp say.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  mapRegions,
-  needsStitch,
-  placeBox,
-  scrollSteps,
-  stitchPlan,
-  viewportPlan,
-  wrapText,
-  type ComposePlan,
-  type Rect,
-} from '../../src/background/capture-geometry';
-import { annotationFor, redactionLine } from '../../src/background/capture-annotation';
+import { mapRegions, needsStitch, placeBox, scrollSteps, stitchPlan, viewportPlan, type ComposePlan, type Rect } from '../../src/shared/capture-geometry';
+import { wrapText } from '../../src/report/annotated-picture';
+import { annotationFor, redactionLine } from '../../src/report/annotation';
 import { redactionSummary } from '../../src/background/capture';
 import { primaryActionKey, type MaskRegion, type StitchLayout } from '../../src/shared/messages';
 import { parseStampText, stampText } from '../../src/report/stamp';

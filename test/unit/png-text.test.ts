@@ -113,8 +113,8 @@ describe('the stamp', () => {
       viewport: { width: 800, height: 600, devicePixelRatio: 1 }, surfaces: [], controls: [], deadline: null, engine: { version: '0.1.0', ms: 0 },
     } satisfies Report;
     const data = annotationData(report, tinyPng(), { x: 0, y: 0 }, STAMP);
-    expect(data.footer.split('\n')[1]).toBe(`raw image SHA-256: ${STAMP.rawSha256}`);
-    expect(parseStampText(stampText(STAMP))?.rawSha256).toBe(data.footer.match(/SHA-256: ([0-9a-f]{64})$/)?.[1]);
+    expect(data.footer[1]).toBe(`raw image SHA-256: ${STAMP.rawSha256}`);
+    expect(parseStampText(stampText(STAMP))?.rawSha256).toBe(data.footer.join('\n').match(/SHA-256: ([0-9a-f]{64})$/)?.[1]);
     expect(data.png).toBe(`data:image/png;base64,${Buffer.from(tinyPng()).toString('base64')}`);
   });
 });

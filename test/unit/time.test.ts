@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  deadlineInstant,
-  formatCountdown,
-  formatDay,
-  formatRelative,
-  isPast,
-  isoDuration,
-} from '../../src/shared/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, deadlineInstant, isPast, isoDuration } from '../../src/shared/time';
+import { createWords } from '../../src/i18n/words';
+import { i18nFor } from './i18n-helpers';
+
+// time.ts counts; the extension's English words (src/i18n/words.ts) say the count.
+const en = (() => {
+  const i = i18nFor('en');
+  return createWords((k, s) => i.getMessage(k, s), i.getUILanguage());
+})();
+const formatCountdown = en.countdown;
+const formatDay = en.day;
+const formatRelative = en.relative;
 
 // Claude's "will take effect on October 8, 2025": counted to 2025-10-08T00:00:00Z.
 const CLAUDE = Date.UTC(2025, 9, 8);

@@ -3,6 +3,8 @@
  * capture, which part of each captured frame goes where in the final picture, where the masks
  * and the annotation boxes land in it. Everything is in CSS px; the drawing code multiplies by
  * the device pixel ratio. No browser calls here (unit-tested in test/unit/evidence-geometry).
+ * The background plans its captures with it; the annotation (src/report/annotation.ts) places
+ * its boxes with `placeBox`, for the extension's pictures and the CLI's alike.
  *
  * Two layouts (see StitchLayout in src/shared/messages.ts):
  *
@@ -14,7 +16,7 @@
  *           │ Accept (stays)│   all content,     └────────┘
  *           └───────────────┘   Accept
  */
-import type { MaskRegion, StitchLayout } from '../shared/messages';
+import type { MaskRegion, StitchLayout } from './messages';
 
 export interface Rect {
   x: number;
@@ -205,31 +207,4 @@ export function placeBox(
     placed = { ...v, x: v.x - D.x, y };
   }
   return intersect(placed, { x: 0, y: 0, width: picture.width, height: picture.height }) ? placed : null;
-}
-
-/** Word-wraps `text` to lines no wider than `width`, as `measure` says; a word too long is cut. */
-export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      // A word wider than the line (a URL, a hash): cut it where it stops fitting.
-      let rest = word;
-      while (measure(rest) > width && rest.length > 1) {
-        let n = rest.length - 1;
-        while (n > 1 && measure(rest.slice(0, n)) > width) n--;
-        lines.push(rest.slice(0, n));
-        rest = rest.slice(n);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
 }

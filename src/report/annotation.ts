@@ -1,15 +1,16 @@
 /**
  * What the annotated copy shows, as data (pure): numbered boxes and callouts on the AI-training
- * controls, the accept action outlined, the legend's lines and the footer stamp. The same
- * picture the CLI draws (src/cli/annotate.ts), placed on a viewport capture or on a stitched
- * dialog. capture-draw.ts turns it into pixels.
+ * controls, the accept action outlined, the legend's lines and the footer stamp. One for the
+ * extension's captures (src/background/capture.ts), placed on a viewport capture or on a
+ * stitched dialog, and for the CLI's screenshots (src/cli/annotate.ts);
+ * annotated-picture.ts turns it into pixels.
  */
 import type { Finding, Report } from '../engine/types';
-import { calloutText, trainingControls } from '../report/summary';
-import { footerText, type Stamp } from '../report/stamp';
+import { placeBox, type Rect } from '../shared/capture-geometry';
 import type { RedactionKind } from '../shared/evidence';
 import { primaryActionKey, type StitchLayout } from '../shared/messages';
-import { placeBox, type Rect } from './capture-geometry';
+import { calloutText, trainingControls } from './summary';
+import { footerText, type Stamp } from './stamp';
 
 export interface AnnotationMark {
   n: number;
@@ -38,8 +39,9 @@ export interface AnnotationInput {
   layout: StitchLayout | null;
   picture: { width: number; height: number };
   stamp: Stamp;
-  capture: { method: 'viewport' | 'stitched'; parts: number; truncated: boolean };
-  redaction: { enabled: boolean; masked: RedactionKind[]; regions: number };
+  /** How the extension made the picture, and what its redaction did: said in the legend (the CLI has neither). */
+  capture?: { method: 'viewport' | 'stitched'; parts: number; truncated: boolean };
+  redaction?: { enabled: boolean; masked: RedactionKind[]; regions: number };
 }
 
 /** The first four numbers behind a finding; not the unrounded twins (`<key>Exact`) the sentence is worded from. */
@@ -51,7 +53,7 @@ function measuredText(f: Finding): string {
   return bits.length ? ` (${bits.join(', ')})` : '';
 }
 
-export function redactionLine(r: AnnotationInput['redaction']): string {
+export function redactionLine(r: NonNullable<AnnotationInput['redaction']>): string {
   if (!r.enabled) return 'Redaction: off.';
   if (!r.regions) return 'Redaction: on; no account name, email address or avatar was found on screen.';
   return `Redaction: ${r.masked.join(', ')} masked (${r.regions} region${r.regions === 1 ? '' : 's'}).`;
@@ -84,13 +86,15 @@ export function annotationFor(input: AnnotationInput): Annotation {
   const lines: string[] = [];
   for (const s of report.surfaces) for (const f of s.findings) lines.push(`${s.title || 'Dialog'}: ${f.message}`);
   if (report.deadline) lines.push(`Deadline ${report.deadline.date} (from the ${report.deadline.source}): ${report.deadline.text}`);
-  const { method, parts, truncated } = input.capture;
-  lines.push(
-    method === 'stitched'
-      ? `Whole dialog, stitched from ${parts} captures as it was scrolled${truncated ? ' (cut: the dialog is longer than one picture may be)' : ''}.`
-      : 'The visible tab, as captured.',
-  );
-  lines.push(redactionLine(input.redaction));
+  if (input.capture) {
+    const { method, parts, truncated } = input.capture;
+    lines.push(
+      method === 'stitched'
+        ? `Whole dialog, stitched from ${parts} captures as it was scrolled${truncated ? ' (cut: the dialog is longer than one picture may be)' : ''}.`
+        : 'The visible tab, as captured.',
+    );
+  }
+  if (input.redaction) lines.push(redactionLine(input.redaction));
   const n = marks.length;
   return {
     marks,
