@@ -80,7 +80,7 @@ describe('saved data set aside, as the popup and the options page see it', () =>
   it('says when saved data can be neither read nor kept aside, and a report does not write over it', async () => {
     world.local.data.set(STORAGE_KEY, { theme: 'dark' });
     world.local.failSet = chromeQuotaError();
-    expect(await send(reportMsg('off'), contentSender(7, SETTINGS))).toBeUndefined();
+    expect(await send(reportMsg('off'), contentSender(7, SETTINGS))).toEqual({ received: true });
     expect(world.local.data.get(STORAGE_KEY)).toEqual({ theme: 'dark' });
     const view = await getRecoveries();
     expect(view.problem).toMatch(/not ours.*stays in place: storage is full/);
