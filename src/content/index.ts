@@ -77,11 +77,15 @@ function stop(): void {
   if (!life.signal.aborted) life.abort();
 }
 
+/** "Extension context invalidated": we were reloaded or updated; this copy of us is done. */
+function unloaded(e: unknown): boolean {
+  return /context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive();
+}
+
 function send(message: Message): void {
   if (!extensionAlive()) return stop();
   sendMessage(message).catch((e: unknown) => {
-    // "Extension context invalidated": we were reloaded or updated; this copy of us is done.
-    if (/context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive()) stop();
+    if (unloaded(e)) stop();
   });
 }
 
@@ -110,7 +114,7 @@ function sendReport(message: Message): void {
       else again();
     },
     (e: unknown) => {
-      if (/context invalidated|Receiving end does not exist/i.test(String(e)) && !extensionAlive()) stop();
+      if (unloaded(e)) stop();
       else again();
     },
   );
